@@ -1,0 +1,9 @@
+export { ApiError, isApiError, type ErrorBody } from './api-error';
+export {
+  apiClient,
+  createApiClient,
+  setAccessTokenProvider,
+  type ApiClient,
+  type components,
+  type paths,
+} from './client';
