@@ -1,0 +1,41 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import type { ErrorBody } from './types.ts';
+
+/** An error the API answers with its status and a Genesys ErrorBody. */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Partial<ErrorBody> = {},
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (code: string, message: string, extra?: Partial<ErrorBody>) =>
+  new ApiProblem(400, code, message, extra);
+
+export const notFound = (id: string) =>
+  new ApiProblem(404, 'not.found', `No recording has the id ${id}.`, {
+    entityId: id,
+    entityName: 'UserRecording',
+  });
+
+/** Builds the ErrorBody for a problem; `contextId` is the request's correlation id. */
+export function errorBody(request: FastifyRequest, problem: ApiProblem): ErrorBody {
+  return {
+    message: problem.message,
+    code: problem.code,
+    status: problem.status,
+    contextId: request.id,
+    details: [],
+    errors: [],
+    ...problem.extra,
+  };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiProblem) {
+  return reply.code(problem.status).type('application/json').send(errorBody(request, problem));
+}

@@ -1,0 +1,2 @@
+export * from './openapi-validator.ts';
+export * from './test-emulator.ts';
