@@ -1,0 +1,39 @@
+import type { RecordingListParams } from '../features/recordings/api/recording-keys';
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../features/recordings/api/recording-queries';
+
+/** Every URL of the app is built here. */
+export const paths = {
+  home: () => '/',
+  /** A page of the recordings list; the page and its size live in the query string. */
+  list: ({ page, pageSize }: RecordingListParams) => `/?page=${page}&pageSize=${pageSize}`,
+  recording: (id: string) => `/recordings/${encodeURIComponent(id)}`,
+  summary: () => '/summary',
+};
+
+/** Route patterns matching the URLs above, for the router. */
+export const routePatterns = {
+  recording: 'recordings/:recordingId',
+  summary: 'summary',
+};
+
+function readPositiveInteger(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value)) {
+    return undefined;
+  }
+  const number = Number(value);
+  return Number.isSafeInteger(number) && number >= 1 ? number : undefined;
+}
+
+/**
+ * Reads the list page from a query string. A missing or invalid page is 1, and a
+ * page size that the list does not offer is the default size.
+ */
+export function parseListParams(search: URLSearchParams): RecordingListParams {
+  const page = readPositiveInteger(search.get('page')) ?? 1;
+  const size = readPositiveInteger(search.get('pageSize'));
+  const pageSize =
+    size !== undefined && (PAGE_SIZES as readonly number[]).includes(size)
+      ? size
+      : DEFAULT_PAGE_SIZE;
+  return { page, pageSize };
+}

@@ -1,0 +1,17 @@
+/** Longest name the API accepts, in characters after trimming. */
+export const MAX_NAME_LENGTH = 255;
+
+/**
+ * Returns why `name` cannot be saved, or undefined when it can. The API trims a
+ * name and accepts 1 to 255 characters, so the same check runs before any request.
+ */
+export function validateRecordingName(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') {
+    return 'Enter a name.';
+  }
+  if (trimmed.length > MAX_NAME_LENGTH) {
+    return `The name is ${trimmed.length} characters long; use at most ${MAX_NAME_LENGTH}.`;
+  }
+  return undefined;
+}
