@@ -64,7 +64,7 @@ describe('seedDemoIfEmpty', () => {
     }
   });
 
-  it('close cancels the long generation cleanly', async () => {
+  it('close cancels the long generation, restart resumes it', async () => {
     const emulator = await startTestEmulator({ seed: 'demo' });
     const { store } = emulator.emulator.context;
     await seedDemoIfEmpty(emulator.emulator.context);
@@ -87,7 +87,23 @@ describe('seedDemoIfEmpty', () => {
     const media = await filesIn(join(emulator.dataDir, 'media'));
     expect(media).toHaveLength(seeded);
     expect(await filesIn(cache)).toEqual([]);
-    await rm(emulator.dataDir, { recursive: true, force: true });
+
+    // The next start on the same data folder makes the long recording after all.
+    const restarted = await startTestEmulator({ seed: 'demo', dataDir: emulator.dataDir });
+    try {
+      await seedDemoIfEmpty(restarted.emulator.context, { longRecordingSeconds: 20 });
+      const restartedStore = restarted.emulator.context.store;
+      const longDeadline = Date.now() + 60_000;
+      while (restartedStore.count() === seeded) {
+        expect(Date.now()).toBeLessThan(longDeadline);
+        await sleep(200);
+      }
+      expect(restartedStore.count()).toBe(seeded + 1);
+      expect(existsSync(join(emulator.dataDir, 'long-demo-pending'))).toBe(false);
+    } finally {
+      await restarted.close();
+      await rm(emulator.dataDir, { recursive: true, force: true });
+    }
   });
 
   it('does nothing unless the store is empty and seed is demo', async () => {

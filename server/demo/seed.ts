@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,9 @@ export const DEMO_CLIPS = [
 
 /** Source of a recording added without `sourceFile`. */
 export const DEFAULT_DEMO_CLIP = join(DEMO_CLIPS_DIR, DEMO_CLIPS[0]);
+
+/** File in the data folder that exists while the long demo recording is still to be made. */
+const LONG_DEMO_PENDING_MARKER = 'long-demo-pending';
 
 /** Default length of the long demo recording generated in the background, in seconds. */
 export const LONG_DEMO_SECONDS = 60 * 60;
@@ -287,8 +290,16 @@ export async function seedDemoIfEmpty(
   options: { longRecordingSeconds?: number } = {},
 ): Promise<void> {
   const longSeconds = options.longRecordingSeconds ?? LONG_DEMO_SECONDS;
-  const { config, store, media } = context;
-  if (config.seed !== 'demo' || store.count() > 0) {
+  const { config, store } = context;
+  if (config.seed !== 'demo') {
+    return;
+  }
+  const pendingMarker = join(config.dataDir, LONG_DEMO_PENDING_MARKER);
+  if (store.count() > 0) {
+    // A previous start seeded the clips but stopped before the long recording was complete.
+    if (existsSync(pendingMarker)) {
+      startLongDemo(context, longSeconds, pendingMarker);
+    }
     return;
   }
   const now = Date.now();
@@ -314,9 +325,17 @@ export async function seedDemoIfEmpty(
     });
   }
 
-  // NOTE: when the emulator closes before the long recording is complete, the next
-  // start finds the store not empty and does not make it again.
-  const longCreated = new Date(now - 3 * DAY_MS);
+  await writeFile(pendingMarker, '');
+  startLongDemo(context, longSeconds, pendingMarker);
+}
+
+/**
+ * Generates the long demo recording in the background and removes the marker
+ * file once it is stored, so a start interrupted before then makes it again.
+ */
+function startLongDemo(context: EmulatorContext, longSeconds: number, pendingMarker: string): void {
+  const { config, media } = context;
+  const longCreated = new Date(Date.now() - 3 * DAY_MS);
   media.runInBackground('long demo recording', async (signal) => {
     const folder = join(config.dataDir, 'cache');
     await mkdir(folder, { recursive: true });
@@ -340,6 +359,7 @@ export async function seedDemoIfEmpty(
         },
         signal,
       );
+      await rm(pendingMarker, { force: true });
       return { recordingId: row.id, durationMs: row.duration_ms };
     } finally {
       await rm(output, { force: true });
