@@ -1,0 +1,332 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { expect, test } from './fixtures';
+
+// Headless Chromium blocks play() without a user gesture; the tests click Play,
+// and this switch keeps the resume-after-renewal path from being blocked.
+test.use({
+  launchOptions: {
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required'],
+  },
+});
+
+/** Page object for the recording player on the detail page. */
+export class PlayerPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens a recording with the given format remembered as the user's choice. */
+  async open(
+    recordingId: string,
+    options: { format?: string; hash?: string; baseUrl?: string } = {},
+  ) {
+    const { format = 'MP3', hash = '', baseUrl = '' } = options;
+    await this.page.addInitScript((value) => localStorage.setItem('player.format', value), format);
+    await this.page.goto(`${baseUrl}/recordings/${recordingId}${hash}`);
+  }
+
+  get playButton() {
+    return this.page.getByRole('button', { name: 'Play', exact: true });
+  }
+
+  get pauseButton() {
+    return this.page.getByRole('button', { name: 'Pause', exact: true });
+  }
+
+  get seekSlider() {
+    return this.page.getByRole('slider', { name: 'Seek' });
+  }
+
+  get waveform() {
+    return this.page.getByTestId('waveform');
+  }
+
+  async waitUntilReady() {
+    await expect(this.playButton).toBeEnabled({ timeout: 60_000 });
+  }
+
+  async currentTime(): Promise<number> {
+    return this.page
+      .getByTestId('player-audio')
+      .evaluate((audio: HTMLAudioElement) => audio.currentTime);
+  }
+
+  async audioState() {
+    return this.page.getByTestId('player-audio').evaluate((audio: HTMLAudioElement) => ({
+      currentTime: audio.currentTime,
+      paused: audio.paused,
+      src: audio.src,
+      error: audio.error?.code,
+      playbackRate: audio.playbackRate,
+      muted: audio.muted,
+    }));
+  }
+
+  async play() {
+    await this.waitUntilReady();
+    await this.playButton.click();
+    await expect.poll(() => this.currentTime(), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  }
+}
+
+let casesDir = '';
+/** About 40 s of speech in Ogg Vorbis; the demo clips are too short to seek 15 s. */
+const speech = () => join(casesDir, 'voice.ogg');
+
+test.beforeAll(() => {
+  casesDir = mkdtempSync(join(tmpdir(), 'player-cases-'));
+  execFileSync('bash', [resolve('scripts/make-audio-cases.sh'), casesDir, '--short'], {
+    stdio: 'ignore',
+  });
+});
+
+test.afterAll(() => {
+  rmSync(casesDir, { recursive: true, force: true });
+});
+
+const FORMATS = ['MP3', 'WAV_ULAW', 'WEBM', 'OGG_OPUS', 'OGG_VORBIS', 'WAV', 'NONE'];
+
+for (const format of FORMATS) {
+  test(`plays and seeks ${format}`, async ({ page, seed }) => {
+    const recording = await seed({ name: `Format ${format}`, sourceFile: speech() });
+    const player = new PlayerPage(page);
+    await player.open(recording.id, { format });
+
+    await player.play();
+    await player.pauseButton.click();
+    const before = await player.currentTime();
+    await player.seekSlider.focus();
+    await page.keyboard.press('ArrowRight');
+
+    await expect.poll(() => player.currentTime()).toBeGreaterThan(before + 4);
+    expect(Math.abs((await player.currentTime()) - (before + 5))).toBeLessThan(0.25);
+  });
+}
+
+test('WebM without Duration plays with the stored duration', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Recorder WebM', sourceFile: join(casesDir, 'nodur.webm') });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { format: 'NONE' });
+
+  await player.play();
+
+  await expect(player.seekSlider).toHaveAttribute('aria-valuetext', /of 0:40$/);
+});
+
+test('µ-law WAV plays with the right duration', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Telephone', sourceFile: join(casesDir, 'ulaw8k.wav') });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { format: 'WAV_ULAW' });
+
+  await player.play();
+
+  await expect(player.seekSlider).toHaveAttribute('aria-valuetext', /of 0:40$/);
+});
+
+test('GSM original shows a message and another format', async ({ page, seed }) => {
+  const recording = await seed({ name: 'GSM', sourceFile: join(casesDir, 'gsm8k.wav') });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { format: 'NONE' });
+
+  await expect(page.getByRole('alert')).toContainText('cannot play the file in this format');
+  await page.getByRole('button', { name: 'Switch to MP3' }).click();
+
+  await player.play();
+});
+
+test('silent recording draws a flat waveform', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Silence', sourceFile: join(casesDir, 'silent60.wav') });
+  const player = new PlayerPage(page);
+  await player.open(recording.id);
+
+  await expect(player.waveform).toHaveAttribute('data-peaks-status', 'complete', {
+    timeout: 30_000,
+  });
+  await player.play();
+});
+
+test('hour-long recording plays and draws a full waveform', async ({ page, seed }) => {
+  test.setTimeout(300_000);
+  const recording = await seed({ name: 'Long call', durationSeconds: 3600 });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { format: 'WEBM' });
+
+  await player.play();
+  await expect(player.seekSlider).toHaveAttribute('aria-valuetext', /of 1:00:00$/);
+  await expect(player.waveform).toHaveAttribute('data-peaks-status', 'complete', {
+    timeout: 240_000,
+  });
+});
+
+test('second visit draws the waveform from the cache', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Cached', sourceFile: speech() });
+  const player = new PlayerPage(page);
+  await player.open(recording.id);
+  await expect(player.waveform).toHaveAttribute('data-peaks-status', 'complete', {
+    timeout: 30_000,
+  });
+  await expect(player.waveform).toHaveAttribute('data-peaks-cached', 'false');
+
+  await page.reload();
+
+  await expect(player.waveform).toHaveAttribute('data-peaks-cached', 'true', { timeout: 5_000 });
+});
+
+test('#t= starts at that time', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Deep link', sourceFile: speech() });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { hash: '#t=0:20' });
+
+  await player.waitUntilReady();
+  await expect.poll(() => player.currentTime()).toBeGreaterThanOrEqual(19.75);
+  await player.playButton.click();
+  await expect.poll(() => player.currentTime()).toBeGreaterThan(20.2);
+});
+
+test('position is resumed on the next visit', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Resume', sourceFile: speech() });
+  const player = new PlayerPage(page);
+  await player.open(recording.id);
+  await player.waitUntilReady();
+  await player.seekSlider.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => player.currentTime()).toBeGreaterThan(14.5);
+  await player.playButton.click();
+  await player.pauseButton.click();
+
+  await page.reload();
+  await player.waitUntilReady();
+
+  await expect.poll(() => player.currentTime()).toBeGreaterThan(14.5);
+});
+
+test('keyboard shortcuts control playback', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Keys', sourceFile: speech() });
+  const player = new PlayerPage(page);
+  await player.open(recording.id);
+  await player.waitUntilReady();
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await player.audioState()).paused).toBe(false);
+  await page.keyboard.press('Space');
+  await expect.poll(async () => (await player.audioState()).paused).toBe(true);
+
+  const start = await player.currentTime();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => player.currentTime()).toBeCloseTo(start + 5, 0);
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => player.currentTime()).toBeCloseTo(0, 0);
+  await page.keyboard.press('End');
+  await expect.poll(() => player.currentTime()).toBeGreaterThan(30);
+  await page.keyboard.press('Home');
+  await expect.poll(() => player.currentTime()).toBeLessThan(0.25);
+
+  await page.keyboard.press('>');
+  await expect.poll(async () => (await player.audioState()).playbackRate).toBe(1.25);
+  await page.keyboard.press('<');
+  await page.keyboard.press('<');
+  await expect.poll(async () => (await player.audioState()).playbackRate).toBe(0.75);
+
+  await page.keyboard.press('m');
+  await expect.poll(async () => (await player.audioState()).muted).toBe(true);
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+});
+
+// TODO: fails. After the link expires, a seek to 15 s fires seeking, waiting, seeked
+// and canplay (readyState 4), yet currentTime stays at 15.01 and Chromium sends no
+// further range request, so neither the error nor the stall check renews the URL.
+test.fixme('expired media URL recovers', async ({ page, startEmulatorWith }) => {
+  const running = await startEmulatorWith({ mediaUrlTtlSeconds: 2 });
+  const { addRecording } = await import('../server/demo/seed.ts');
+  const recording = await addRecording(running.emulator.context, {
+    name: 'Short-lived link',
+    sourceFile: speech(),
+  });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { baseUrl: running.apiUrl });
+  await player.waitUntilReady();
+
+  // The URL the page holds expires before playback starts: wall-clock time must pass.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await player.playButton.click();
+  await player.seekSlider.focus();
+  await page.keyboard.press('Shift+ArrowRight');
+
+  await expect.poll(() => player.currentTime(), { timeout: 20_000 }).toBeGreaterThan(15.5);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('media origin without CORS still plays', async ({ page, startEmulatorWith }) => {
+  const running = await startEmulatorWith({ switches: { mediaCors: false } });
+  const { addRecording } = await import('../server/demo/seed.ts');
+  const recording = await addRecording(running.emulator.context, {
+    name: 'No CORS',
+    sourceFile: speech(),
+  });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { baseUrl: running.apiUrl });
+
+  await player.play();
+
+  await expect(page.getByText(/does not send CORS headers/)).toBeVisible();
+});
+
+test('fast switching ends on the last recording', async ({ page, seed }) => {
+  const [first, second, third] = await Promise.all([
+    seed({ name: 'Switch one', sourceFile: speech() }),
+    seed({ name: 'Switch two', sourceFile: speech() }),
+    seed({ name: 'Switch three', sourceFile: speech() }),
+  ]);
+  const player = new PlayerPage(page);
+  await player.open(first.id);
+  for (const recording of [second, third]) {
+    await page.evaluate((path) => {
+      window.history.pushState({}, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/recordings/${recording.id}`);
+  }
+
+  await expect(page.getByRole('region', { name: 'Player for Switch three' })).toBeVisible();
+  await player.play();
+  const state = await player.audioState();
+  expect(state.src).toContain(third.id);
+  await expect(page.getByRole('region', { name: /^Player for/ })).toHaveCount(1);
+});
+
+const MAGIC: Record<string, (bytes: Buffer) => boolean> = {
+  MP3: (b) =>
+    b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0),
+  WAV: (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    b.subarray(8, 12).toString('latin1') === 'WAVE',
+  WEBM: (b) => b.readUInt32BE(0) === 0x1a45dfa3,
+  OGG_OPUS: (b) => b.subarray(0, 4).toString('latin1') === 'OggS',
+};
+
+for (const [format, check] of Object.entries(MAGIC)) {
+  test(`download saves ${format} bytes`, async ({ page, seed }) => {
+    const recording = await seed({ name: `Download ${format}` });
+    const player = new PlayerPage(page);
+    await player.open(recording.id, { format });
+    await player.waitUntilReady();
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download' }).click();
+    const download = await downloadPromise;
+    const path = await download.path();
+    const bytes = readFileSync(path);
+
+    expect(download.suggestedFilename()).toMatch(/^Download /);
+    expect(check(bytes)).toBe(true);
+  });
+}

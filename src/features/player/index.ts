@@ -1,0 +1,1 @@
+export { RecordingPlayer, type RecordingPlayerProps } from './recording-player';

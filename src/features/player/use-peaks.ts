@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'react';
+
+import type { FormatId } from './formats';
+import { peaksCacheKey, readCachedPeaks, writeCachedPeaks } from './peaks-cache';
+import type { PeaksRequest, PeaksWorkerMessage } from './peaks-messages';
+
+export interface PeaksData {
+  min: Float32Array;
+  max: Float32Array;
+}
+
+export type PeaksState =
+  | { status: 'waiting' }
+  | { status: 'computing'; peaks: PeaksData | undefined; version: number }
+  | { status: 'complete'; peaks: PeaksData; fromCache: boolean; version: number }
+  | { status: 'unavailable'; message: string };
+
+export interface PeaksSourceInput {
+  recordingId: string;
+  dateModified: string;
+  formatId: FormatId;
+  durationSeconds: number;
+  /** The media URL, once known. */
+  url: string | undefined;
+  /** Whether the media origin lets the page read the file (CORS). */
+  readable: boolean;
+}
+
+function createPeaksWorker(): Worker {
+  return new Worker(new URL('./peaks.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Provides the waveform peaks of a recording: from the IndexedDB cache when
+ * present, otherwise from the peaks worker as it streams the file, updated
+ * progressively. Complete peaks are cached. Playback never waits for this.
+ */
+export function usePeaks(input: PeaksSourceInput): PeaksState {
+  const { recordingId, dateModified, formatId, durationSeconds, url, readable } = input;
+  const cacheKey = peaksCacheKey(recordingId, dateModified, formatId);
+  const jobKey = `${cacheKey}|${url ?? ''}|${readable}|${durationSeconds}`;
+  // The state is stored with the job it belongs to, so a new job reads as 'waiting'.
+  const [stored, setStored] = useState<{ key: string; state: PeaksState }>({
+    key: jobKey,
+    state: { status: 'waiting' },
+  });
+
+  useEffect(() => {
+    let cancelled = false;
+    let worker: Worker | undefined;
+    const setState = (next: PeaksState) => setStored({ key: jobKey, state: next });
+
+    const start = async () => {
+      const cached = await readCachedPeaks(cacheKey);
+      if (cancelled) {
+        return;
+      }
+      if (cached !== undefined) {
+        setState({
+          status: 'complete',
+          peaks: { min: cached.min, max: cached.max },
+          fromCache: true,
+          version: 1,
+        });
+        return;
+      }
+      if (url === undefined) {
+        return;
+      }
+      if (!readable) {
+        setState({
+          status: 'unavailable',
+          message:
+            'No waveform: the media server does not send CORS headers, so this page cannot read the file. Playback works.',
+        });
+        return;
+      }
+      if (typeof Worker === 'undefined') {
+        setState({
+          status: 'unavailable',
+          message: 'No waveform: this browser has no Web Workers.',
+        });
+        return;
+      }
+
+      worker = createPeaksWorker();
+      let peaks: PeaksData | undefined;
+      let peaksPerSecond = 0;
+      let version = 0;
+      setState({ status: 'computing', peaks: undefined, version });
+
+      worker.addEventListener('message', (event: MessageEvent<PeaksWorkerMessage>) => {
+        if (cancelled) {
+          return;
+        }
+        const message = event.data;
+        switch (message.type) {
+          case 'init':
+            peaks = {
+              min: new Float32Array(message.length),
+              max: new Float32Array(message.length),
+            };
+            peaksPerSecond = message.peaksPerSecond;
+            break;
+          case 'chunk':
+            if (peaks !== undefined) {
+              peaks.min.set(message.min, message.from);
+              peaks.max.set(message.max, message.from);
+              version += 1;
+              setState({ status: 'computing', peaks, version });
+            }
+            break;
+          case 'done':
+            worker?.terminate();
+            if (peaks !== undefined) {
+              version += 1;
+              setState({ status: 'complete', peaks, fromCache: false, version });
+              void writeCachedPeaks(cacheKey, { peaksPerSecond, min: peaks.min, max: peaks.max });
+            }
+            break;
+          case 'error':
+            worker?.terminate();
+            setState({
+              status: 'unavailable',
+              message: `No waveform: ${message.message} Playback works.`,
+            });
+            break;
+        }
+      });
+      worker.addEventListener('error', (event) => {
+        if (!cancelled) {
+          setState({
+            status: 'unavailable',
+            message: `No waveform: the waveform worker failed (${event.message || 'unknown error'}). Playback works.`,
+          });
+        }
+      });
+      const request: PeaksRequest = { type: 'start', url, durationSeconds };
+      worker.postMessage(request);
+    };
+
+    start().catch((error: unknown) => {
+      if (!cancelled) {
+        const text = error instanceof Error ? error.message : String(error);
+        setState({ status: 'unavailable', message: `No waveform: ${text}` });
+      }
+    });
+
+    return () => {
+      cancelled = true;
+      worker?.terminate();
+    };
+  }, [cacheKey, jobKey, url, readable, durationSeconds]);
+
+  return stored.key === jobKey ? stored.state : { status: 'waiting' };
+}
