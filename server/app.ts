@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 
 import type { EmulatorConfig } from './config.ts';
 import { ApiProblem, sendProblem } from './errors.ts';
+import { loggerOptions } from './logger.ts';
 import { createMediaServer } from './media/media-server.ts';
 import { MediaService } from './media/media-service.ts';
 import { registerDownloadRoutes } from './routes/download-routes.ts';
@@ -77,7 +78,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
   const store = new RecordingsStore(db);
 
   const api = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+    logger: loggerOptions(config),
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Ids are validated by the routes, so overlong ones get a 400 rather than a 404.

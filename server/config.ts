@@ -34,6 +34,8 @@ export interface EmulatorConfig {
   /** When true, API calls need a bearer token from the emulator's OAuth endpoints. */
   requireAuth: boolean;
   logLevel: string;
+  /** `pretty` prints readable lines for a terminal; `json` prints one JSON object per line. */
+  logFormat: 'json' | 'pretty';
 }
 
 function readNumber(
@@ -96,5 +98,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): EmulatorConfig
     },
     requireAuth: readChoice(env, 'EMULATOR_AUTH', ['off', 'required'], 'off') === 'required',
     logLevel: env.LOG_LEVEL || 'info',
+    logFormat: readChoice(
+      env,
+      'LOG_FORMAT',
+      ['json', 'pretty'],
+      process.stdout.isTTY && !env.CI ? 'pretty' : 'json',
+    ),
   };
 }

@@ -10,6 +10,7 @@ import Fastify, {
 
 import type { EmulatorContext } from '../app.ts';
 import { ApiProblem, sendProblem } from '../errors.ts';
+import { loggerOptions } from '../logger.ts';
 import type { MediaFile } from './media-service.ts';
 import { parseRangeHeader } from './range.ts';
 
@@ -134,7 +135,7 @@ async function serveFile(
 export function createMediaServer(context: EmulatorContext): FastifyInstance {
   const { config, media } = context;
   const server = Fastify({
-    logger: { level: config.logLevel },
+    logger: loggerOptions(config),
     genReqId: () => randomUUID(),
   });
 
