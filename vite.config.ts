@@ -12,6 +12,7 @@ export default defineConfig({
     proxy: {
       '/api': emulator,
       '/oauth': emulator,
+      '/logout': emulator,
     },
   },
   preview: { host: '127.0.0.1' },

@@ -1,3 +1,4 @@
+import { CALLBACK_PATH } from '../auth/connection';
 import type { RecordingListParams } from '../features/recordings/api/recording-keys';
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from '../features/recordings/api/recording-queries';
 
@@ -8,12 +9,17 @@ export const paths = {
   list: ({ page, pageSize }: RecordingListParams) => `/?page=${page}&pageSize=${pageSize}`,
   recording: (id: string) => `/recordings/${encodeURIComponent(id)}`,
   summary: () => '/summary',
+  settings: () => '/settings',
+  /** The OAuth redirect URI's path, where login and logout come back to. */
+  authCallback: () => CALLBACK_PATH,
 };
 
 /** Route patterns matching the URLs above, for the router. */
 export const routePatterns = {
   recording: 'recordings/:recordingId',
   summary: 'summary',
+  settings: 'settings',
+  authCallback: CALLBACK_PATH,
 };
 
 function readPositiveInteger(value: string | null): number | undefined {

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
 
+import { AccountArea } from '../auth';
 import { paths } from './paths';
 
-/** Page frame: skip link, header with navigation, main region and a loading bar. */
+/** Page frame: skip link, header with navigation and account, main region and a loading bar. */
 export function RootLayout() {
   const navigation = useNavigation();
   const { pathname } = useLocation();
@@ -38,8 +39,12 @@ export function RootLayout() {
             <li>
               <NavLink to={paths.summary()}>Summary</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.settings()}>Settings</NavLink>
+            </li>
           </ul>
         </nav>
+        <AccountArea />
       </header>
       <div className={loading ? 'route-progress is-active' : 'route-progress'} aria-hidden="true" />
       <main id="main" ref={mainRef} tabIndex={-1} aria-busy={loading}>
