@@ -25,6 +25,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.use({ colorScheme });
 
     test('axe finds no violations', async ({ page, seed }) => {
+      // Four full axe runs: each took up to 16 s on a loaded 2-core machine.
+      test.setTimeout(90_000);
       const row = await seed({ name: 'Read one', read: true, conversation: CONVERSATION });
       await seed({ name: 'Unread one', read: false });
       const pages = [

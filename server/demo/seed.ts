@@ -117,6 +117,10 @@ async function generateLoopedAudio(
         '24k',
         '-application',
         'voip',
+        // The fastest encoder setting: about 3x faster than the default 10 for an
+        // hour of speech, at slightly lower quality, which test audio can spare.
+        '-compression_level',
+        '0',
         '-f',
         'ogg',
         tempPath,

@@ -9,6 +9,8 @@ import { createPeaksAccumulator, foldSamples, peaksPerSecondFor } from './peaks-
 
 declare const self: DedicatedWorkerGlobalScope;
 
+type StartRequest = Extract<PeaksRequest, { type: 'start' }>;
+
 /** How often progress is posted, in milliseconds. */
 const POST_INTERVAL_MS = 250;
 /** Bytes of file data mediabunny may keep in memory. */
@@ -34,8 +36,47 @@ class HttpStatusError extends Error {
   }
 }
 
-const fetchChecked: typeof fetch = async (input, init) => {
-  const response = await fetch(input, init);
+function isRejectedStatus(status: number): boolean {
+  return status === 403 || status === 404;
+}
+
+/** The URL requests go to; replaced when the page hands over a renewed one. */
+let currentUrl = '';
+/** The page's pending reply to a 'url-rejected' message, shared by concurrent requests. */
+let urlAnswer:
+  { promise: Promise<string | undefined>; resolve: (url: string | undefined) => void } | undefined;
+
+/** Asks the page for a URL in place of a rejected one; signed media URLs expire. */
+function requestFreshUrl(rejectedUrl: string): Promise<string | undefined> {
+  if (urlAnswer === undefined) {
+    let resolve: (url: string | undefined) => void = () => undefined;
+    const promise = new Promise<string | undefined>((done) => {
+      resolve = done;
+    });
+    urlAnswer = { promise, resolve };
+    post({ type: 'url-rejected', url: rejectedUrl });
+  }
+  return urlAnswer.promise;
+}
+
+/**
+ * Fetches from the current URL rather than the one mediabunny was given, and
+ * on a rejection (403, 404) requests a new URL from the page and repeats the request
+ * once. HTTP failures are thrown as HttpStatusError.
+ */
+const fetchRenewing: typeof fetch = async (_input, init) => {
+  const url = currentUrl;
+  let response = await fetch(url, init);
+  if (isRejectedStatus(response.status)) {
+    await response.body?.cancel();
+    // Another request may have renewed the URL while this one was under way.
+    const fresh = currentUrl !== url ? currentUrl : await requestFreshUrl(url);
+    if (fresh === undefined) {
+      throw new HttpStatusError(response.status);
+    }
+    currentUrl = fresh;
+    response = await fetch(fresh, init);
+  }
   if (response.status >= 400) {
     await response.body?.cancel();
     throw new HttpStatusError(response.status);
@@ -43,11 +84,12 @@ const fetchChecked: typeof fetch = async (input, init) => {
   return response;
 };
 
-async function computePeaks(request: PeaksRequest): Promise<void> {
+async function computePeaks(request: StartRequest): Promise<void> {
+  currentUrl = request.url;
   const input = new Input({
     formats: ALL_FORMATS,
     source: new UrlSource(request.url, {
-      fetchFn: fetchChecked,
+      fetchFn: fetchRenewing,
       maxCacheSize: READ_CACHE_BYTES,
       // Two retries for flaky networks; HTTP errors and CORS refusals are final.
       getRetryDelay: (attempts, error) =>
@@ -128,8 +170,11 @@ function describeFailure(error: unknown): { reason: PeaksFailureReason; message:
     return { reason: error.reason, message: error.message };
   }
   if (error instanceof HttpStatusError) {
-    return error.status === 403 || error.status === 404
-      ? { reason: 'expired', message: 'The media link expired before the waveform was read.' }
+    return isRejectedStatus(error.status)
+      ? {
+          reason: 'expired',
+          message: `The media server rejected the file link (HTTP ${error.status}), also after a new one was requested, so the waveform stopped.`,
+        }
       : { reason: 'network', message: error.message };
   }
   if (error instanceof TypeError) {
@@ -145,10 +190,18 @@ function describeFailure(error: unknown): { reason: PeaksFailureReason; message:
 }
 
 self.addEventListener('message', (event: MessageEvent<PeaksRequest>) => {
-  if (event.data.type !== 'start') {
-    return;
+  const message = event.data;
+  switch (message.type) {
+    case 'start':
+      computePeaks(message).catch((error: unknown) => {
+        post({ type: 'error', ...describeFailure(error) });
+      });
+      break;
+    case 'url': {
+      const answer = urlAnswer;
+      urlAnswer = undefined;
+      answer?.resolve(message.url);
+      break;
+    }
   }
-  computePeaks(event.data).catch((error: unknown) => {
-    post({ type: 'error', ...describeFailure(error) });
-  });
 });

@@ -80,6 +80,7 @@ function PlayerForRecording(props: RecordingPlayerProps) {
     durationSeconds,
     url: sourceState.phase === 'ready' ? sourceState.url : undefined,
     readable: sourceState.phase === 'ready' && sourceState.readable,
+    refreshUrl: source.refreshUrl,
   });
   const colors = useWaveformColors();
   const commands = usePlayerCommands({

@@ -18,6 +18,16 @@ export interface TransportControlsProps {
 
 const SKIPS = [-15, -5, 5, 15] as const;
 
+/**
+ * The accessible name starts with the visible text, so speech input ("click
+ * minus 15 s") finds the button, and goes on to say what it does (WCAG 2.5.3).
+ */
+function skipLabel(seconds: number): { text: string; name: string } {
+  const text = seconds < 0 ? `−${-seconds}s` : `+${seconds}s`;
+  const action = seconds < 0 ? 'back' : 'forward';
+  return { text, name: `${text}, ${action} ${Math.abs(seconds)} seconds` };
+}
+
 /** Play, seek, skip, speed and volume controls of the player. */
 export function TransportControls(props: TransportControlsProps) {
   const { media, durationSeconds, disabled } = props;
@@ -49,37 +59,23 @@ export function TransportControls(props: TransportControlsProps) {
         </span>
       </div>
       <div className="player-buttons">
-        {SKIPS.slice(0, 2).map((seconds) => (
+        <div className="player-skips">
+          {SKIPS.slice(0, 2).map((seconds) => (
+            <SkipButton key={seconds} seconds={seconds} disabled={disabled} onSkip={props.onSkip} />
+          ))}
           <button
-            key={seconds}
             type="button"
+            className="player-play"
             disabled={disabled}
-            onClick={() => props.onSkip(seconds)}
-            aria-label={`Back ${-seconds} seconds`}
+            onClick={props.onTogglePlay}
+            aria-label={media.paused ? 'Play' : 'Pause'}
           >
-            −{-seconds}s
+            {media.paused ? '▶' : '❚❚'}
           </button>
-        ))}
-        <button
-          type="button"
-          className="player-play"
-          disabled={disabled}
-          onClick={props.onTogglePlay}
-          aria-label={media.paused ? 'Play' : 'Pause'}
-        >
-          {media.paused ? '▶' : '❚❚'}
-        </button>
-        {SKIPS.slice(2).map((seconds) => (
-          <button
-            key={seconds}
-            type="button"
-            disabled={disabled}
-            onClick={() => props.onSkip(seconds)}
-            aria-label={`Forward ${seconds} seconds`}
-          >
-            +{seconds}s
-          </button>
-        ))}
+          {SKIPS.slice(2).map((seconds) => (
+            <SkipButton key={seconds} seconds={seconds} disabled={disabled} onSkip={props.onSkip} />
+          ))}
+        </div>
         <label className="player-rate">
           <span>Speed</span>
           <select
@@ -96,8 +92,9 @@ export function TransportControls(props: TransportControlsProps) {
           </select>
         </label>
         <div className="player-volume">
+          {/* A toggle keeps one name; aria-pressed carries the state, so "Unmute, pressed" never occurs. */}
           <button type="button" onClick={props.onToggleMute} aria-pressed={media.muted}>
-            {media.muted ? 'Unmute' : 'Mute'}
+            Mute
           </button>
           <input
             type="range"
@@ -112,5 +109,20 @@ export function TransportControls(props: TransportControlsProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+interface SkipButtonProps {
+  seconds: number;
+  disabled: boolean;
+  onSkip: (seconds: number) => void;
+}
+
+function SkipButton({ seconds, disabled, onSkip }: SkipButtonProps) {
+  const { text, name } = skipLabel(seconds);
+  return (
+    <button type="button" disabled={disabled} onClick={() => onSkip(seconds)} aria-label={name}>
+      {text}
+    </button>
   );
 }

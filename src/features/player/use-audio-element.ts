@@ -5,6 +5,16 @@ import type { MediaSource } from './use-media-source';
 
 /** How long playback may wait for data before the URL is checked, in milliseconds. */
 const STALL_CHECK_MS = 2000;
+/** How often the stall check looks at the element, in milliseconds. */
+const WATCH_INTERVAL_MS = 500;
+/** Seconds of playback on a URL after which it counts as working again. */
+const PROGRESS_SECONDS = 1;
+/**
+ * Largest position change between two checks that counts as playback rather
+ * than a seek: the fastest speed (3x) over a 1 s interval, since background
+ * tabs run timers at most once a second, plus slack.
+ */
+const MAX_PLAYBACK_STEP_SECONDS = 4;
 
 export interface AudioElementControls {
   /** Seeks now when the element has metadata, otherwise once it has. */
@@ -26,7 +36,8 @@ export function useAudioElement(
 ): AudioElementControls {
   const pendingSeekRef = useRef<number | undefined>(initialPosition);
   const resumePlayingRef = useRef(false);
-  const { state, reportMediaFailure, reportMediaStall, reportMediaLoaded } = source;
+  const playingIntendedRef = useRef(false);
+  const { state, reportMediaFailure, reportMediaStall, reportMediaProgress } = source;
   const url = state.phase === 'ready' ? state.url : undefined;
   const readable = state.phase === 'ready' && state.readable;
   const generation = state.phase === 'ready' ? state.generation : 0;
@@ -68,7 +79,7 @@ export function useAudioElement(
     if (hadSource && pendingSeekRef.current === undefined) {
       // A renewed link for the same recording: continue where playback was.
       pendingSeekRef.current = audio.currentTime;
-      resumePlayingRef.current = !audio.paused;
+      resumePlayingRef.current = playingIntendedRef.current;
     }
     attachSource(audio, url, readable);
 
@@ -83,34 +94,13 @@ export function useAudioElement(
         play();
       }
     };
-    let stallTimer: ReturnType<typeof setTimeout> | undefined;
-    const onCanPlay = () => {
-      clearTimeout(stallTimer);
-      reportMediaLoaded();
-    };
     const onError = () => reportMediaFailure();
-    // Waiting for data for more than STALL_CHECK_MS may mean the URL expired.
-    const onWaiting = () => {
-      clearTimeout(stallTimer);
-      stallTimer = setTimeout(() => {
-        if (audio.readyState < HTMLMediaElement.HAVE_FUTURE_DATA) {
-          pendingSeekRef.current = audio.currentTime;
-          resumePlayingRef.current = !audio.paused;
-          reportMediaStall();
-        }
-      }, STALL_CHECK_MS);
-    };
     audio.addEventListener('loadedmetadata', onMetadata);
-    audio.addEventListener('canplay', onCanPlay);
     audio.addEventListener('error', onError);
-    audio.addEventListener('waiting', onWaiting);
-    audio.addEventListener('stalled', onWaiting);
+    const stopWatching = watchForStalls(audio, reportMediaStall, reportMediaProgress);
     return () => {
-      clearTimeout(stallTimer);
-      audio.removeEventListener('waiting', onWaiting);
-      audio.removeEventListener('stalled', onWaiting);
+      stopWatching();
       audio.removeEventListener('loadedmetadata', onMetadata);
-      audio.removeEventListener('canplay', onCanPlay);
       audio.removeEventListener('error', onError);
     };
     // generation changes with every renewed URL, even when the URL text repeats.
@@ -122,8 +112,30 @@ export function useAudioElement(
     play,
     reportMediaFailure,
     reportMediaStall,
-    reportMediaLoaded,
+    reportMediaProgress,
   ]);
+
+  // Whether the user left the element playing. A media error pauses the element
+  // (Chromium 156 fires 'pause' after 'error'), and the renewed URL should play on.
+  useEffect(() => {
+    if (audio === null) {
+      return undefined;
+    }
+    const onPlay = () => {
+      playingIntendedRef.current = true;
+    };
+    const onPause = () => {
+      if (audio.error === null) {
+        playingIntendedRef.current = false;
+      }
+    };
+    audio.addEventListener('play', onPlay);
+    audio.addEventListener('pause', onPause);
+    return () => {
+      audio.removeEventListener('play', onPlay);
+      audio.removeEventListener('pause', onPause);
+    };
+  }, [audio]);
 
   // Leaving the page or switching away stops the download of the old file.
   useEffect(() => {
@@ -134,4 +146,49 @@ export function useAudioElement(
   }, [audio]);
 
   return { seek, play };
+}
+
+/**
+ * Calls `onStall` when the element should be advancing (playing, or seeking)
+ * and its position has not moved for STALL_CHECK_MS, then again every
+ * STALL_CHECK_MS while that lasts. The position is watched rather than the
+ * `waiting` and `stalled` events: on a rejected range request Chromium may
+ * report `canplay` and still never advance. Calls `onProgress` once the element
+ * has played PROGRESS_SECONDS. Returns the function that stops watching.
+ */
+function watchForStalls(
+  audio: HTMLMediaElement,
+  onStall: () => void,
+  onProgress: () => void,
+): () => void {
+  let lastTime = audio.currentTime;
+  let lastChange = performance.now();
+  let played = 0;
+
+  const check = () => {
+    const now = performance.now();
+    const time = audio.currentTime;
+    const expectsData = audio.seeking || (!audio.paused && !audio.ended);
+    if (!expectsData || time !== lastTime) {
+      // Only small forward steps are playback; a jump is a seek.
+      const step = time - lastTime;
+      if (!audio.paused && !audio.seeking && step > 0 && step <= MAX_PLAYBACK_STEP_SECONDS) {
+        played += step;
+        if (played >= PROGRESS_SECONDS) {
+          played = 0;
+          onProgress();
+        }
+      }
+      lastTime = time;
+      lastChange = now;
+      return;
+    }
+    if (now - lastChange >= STALL_CHECK_MS) {
+      lastChange = now;
+      onStall();
+    }
+  };
+
+  const timer = setInterval(check, WATCH_INTERVAL_MS);
+  return () => clearInterval(timer);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import type { FormatId } from './formats';
 import { peaksCacheKey, readCachedPeaks, writeCachedPeaks } from './peaks-cache';
@@ -20,10 +20,12 @@ export interface PeaksSourceInput {
   dateModified: string;
   formatId: FormatId;
   durationSeconds: number;
-  /** The media URL, once known. */
+  /** The media URL, once known. A renewed URL is handed to a running worker only when it requests one. */
   url: string | undefined;
   /** Whether the media origin lets the page read the file (CORS). */
   readable: boolean;
+  /** Returns a URL in place of one the media server rejected, or undefined when none could be had. */
+  refreshUrl: (rejectedUrl: string) => Promise<string | undefined>;
 }
 
 function createPeaksWorker(): Worker {
@@ -36,9 +38,17 @@ function createPeaksWorker(): Worker {
  * progressively. Complete peaks are cached. Playback never waits for this.
  */
 export function usePeaks(input: PeaksSourceInput): PeaksState {
-  const { recordingId, dateModified, formatId, durationSeconds, url, readable } = input;
+  const { recordingId, dateModified, formatId, durationSeconds, url, readable, refreshUrl } = input;
   const cacheKey = peaksCacheKey(recordingId, dateModified, formatId);
-  const jobKey = `${cacheKey}|${url ?? ''}|${readable}|${durationSeconds}`;
+  const hasUrl = url !== undefined;
+  // A renewed URL of the same file does not restart the job, so the URL itself is not part of it.
+  const jobKey = `${cacheKey}|${hasUrl}|${readable}|${durationSeconds}`;
+  const urlRef = useRef(url);
+  const refreshUrlRef = useRef(refreshUrl);
+  useEffect(() => {
+    urlRef.current = url;
+    refreshUrlRef.current = refreshUrl;
+  }, [url, refreshUrl]);
   // The state is stored with the job it belongs to, so a new job reads as 'waiting'.
   const [stored, setStored] = useState<{ key: string; state: PeaksState }>({
     key: jobKey,
@@ -64,7 +74,8 @@ export function usePeaks(input: PeaksSourceInput): PeaksState {
         });
         return;
       }
-      if (url === undefined) {
+      const startUrl = urlRef.current;
+      if (!hasUrl || startUrl === undefined) {
         return;
       }
       if (!readable) {
@@ -110,6 +121,19 @@ export function usePeaks(input: PeaksSourceInput): PeaksState {
               setState({ status: 'computing', peaks, version });
             }
             break;
+          case 'url-rejected': {
+            const answer = (url: string | undefined) => {
+              if (!cancelled) {
+                const reply: PeaksRequest = { type: 'url', url };
+                worker?.postMessage(reply);
+              }
+            };
+            refreshUrlRef.current(message.url).then(answer, (error: unknown) => {
+              console.warn('Renewing the media URL for the waveform failed', error);
+              answer(undefined);
+            });
+            break;
+          }
           case 'done':
             worker?.terminate();
             if (peaks !== undefined) {
@@ -135,7 +159,7 @@ export function usePeaks(input: PeaksSourceInput): PeaksState {
           });
         }
       });
-      const request: PeaksRequest = { type: 'start', url, durationSeconds };
+      const request: PeaksRequest = { type: 'start', url: startUrl, durationSeconds };
       worker.postMessage(request);
     };
 
@@ -150,7 +174,7 @@ export function usePeaks(input: PeaksSourceInput): PeaksState {
       cancelled = true;
       worker?.terminate();
     };
-  }, [cacheKey, jobKey, url, readable, durationSeconds]);
+  }, [cacheKey, jobKey, hasUrl, readable, durationSeconds]);
 
   return stored.key === jobKey ? stored.state : { status: 'waiting' };
 }
