@@ -47,3 +47,22 @@ test('delete without undo removes it', async ({ page, seed, emulator }) => {
   await expect(page.getByRole('link', { name: 'Stay here' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Remove me' })).toHaveCount(0);
 });
+
+test('reload during the undo delay still deletes', async ({ page, seed, emulator }) => {
+  const row = await seed({ name: 'Gone on reload' });
+  await seed({ name: 'Still here' });
+  await page.goto(`/recordings/${row.id}`);
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByText('Deleted “Gone on reload”')).toBeVisible();
+  await page.reload();
+
+  await expect
+    .poll(() => emulator.emulator.context.store.get(row.id), { timeout: 3_000 })
+    .toBe(undefined);
+  // The reloaded list may have been fetched before the DELETE arrived.
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Still here' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Gone on reload' })).toHaveCount(0);
+});

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 
 import type { EmulatorConfig } from './config.ts';
-import { ApiProblem, sendProblem } from './errors.ts';
+import { ApiProblem, sendFrameworkError, sendProblem } from './errors.ts';
 import { loggerOptions } from './logger.ts';
 import { createMediaServer } from './media/media-server.ts';
 import { MediaService } from './media/media-service.ts';
@@ -82,7 +82,9 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Ids are validated by the routes, so overlong ones get a 400 rather than a 404.
+    // NOTE: Node rejects request heads over 16 KiB with 431 before Fastify sees them.
     routerOptions: { maxParamLength: 20_000 },
+    frameworkErrors: sendFrameworkError,
   });
 
   // The official Genesys SDK sends `Content-Type: application/json` on every request,

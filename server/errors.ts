@@ -39,3 +39,24 @@ export function errorBody(request: FastifyRequest, problem: ApiProblem): ErrorBo
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: ApiProblem) {
   return reply.code(problem.status).type('application/json').send(errorBody(request, problem));
 }
+
+/**
+ * Answers errors Fastify raises before routing, such as a malformed percent
+ * escape in the path, with an ErrorBody and the correlation id header.
+ */
+export function sendFrameworkError(
+  error: { code?: string; message: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  request.log.info(
+    { code: error.code, correlationId: request.id },
+    'request rejected before routing',
+  );
+  reply.header('inin-correlation-id', request.id);
+  void sendProblem(
+    request,
+    reply,
+    new ApiProblem(400, 'bad.request', `The request path is invalid: ${error.message}`),
+  );
+}

@@ -40,7 +40,10 @@ try {
     log.info(`open ${apiUrl}/ in a browser for the app`);
   }
 } catch (error) {
-  log.error({ err: error, host: config.host, port: config.port }, 'the emulator failed to listen');
+  log.error(
+    { err: error, host: config.host, apiPort: config.port, mediaPort: config.mediaPort },
+    'the emulator failed to listen: set PORT and MEDIA_PORT to free ports',
+  );
   await emulator.close();
   process.exit(1);
 }

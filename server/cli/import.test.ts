@@ -138,6 +138,18 @@ describe('import command', () => {
     expect(await filesIn(join(dataDir, 'media'))).toHaveLength(1);
   });
 
+  it('overlong --name is rejected', async () => {
+    const dataDir = join(scratch, 'long-name');
+    const result = await runImport(dataDir, [
+      '--name',
+      'n'.repeat(256),
+      audio.cases['pcm8k.wav']?.file ?? '',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--name is 256 characters long');
+    expect(await filesIn(join(dataDir, 'media'))).toHaveLength(0);
+  });
+
   it('imports while the emulator runs', async () => {
     const emulator = await startTestEmulator();
     try {

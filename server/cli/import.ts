@@ -50,6 +50,11 @@ function parseRequests(args: string[]): ImportRequest[] | 'help' {
       if (name === '') {
         throw new Error('--name needs a non-empty value.');
       }
+      if ([...name].length > 255) {
+        throw new Error(
+          `--name is ${[...name].length} characters long; the API accepts at most 255.`,
+        );
+      }
       pendingName = name;
     } else if (token.kind === 'positional') {
       requests.push({ file: resolve(token.value), name: pendingName });

@@ -40,10 +40,15 @@ export interface ImportTarget {
   signal?: AbortSignal;
 }
 
+/** Longest recording name the API accepts, in Unicode code points. */
+const MAX_NAME_CODE_POINTS = 255;
+
+/** The file name without its extension, cut to the longest name the API accepts. */
 function defaultName(source: string): string {
   const base = basename(source);
   const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(0, dot) : base;
+  const name = dot > 0 ? base.slice(0, dot) : base;
+  return [...name].slice(0, MAX_NAME_CODE_POINTS).join('');
 }
 
 /**

@@ -9,7 +9,7 @@ import Fastify, {
 } from 'fastify';
 
 import type { EmulatorContext } from '../app.ts';
-import { ApiProblem, sendProblem } from '../errors.ts';
+import { ApiProblem, sendFrameworkError, sendProblem } from '../errors.ts';
 import { loggerOptions } from '../logger.ts';
 import type { MediaFile } from './media-service.ts';
 import { parseRangeHeader } from './range.ts';
@@ -137,6 +137,7 @@ export function createMediaServer(context: EmulatorContext): FastifyInstance {
   const server = Fastify({
     logger: loggerOptions(config),
     genReqId: () => randomUUID(),
+    frameworkErrors: sendFrameworkError,
   });
 
   server.addHook('onRequest', async (request, reply) => {

@@ -209,6 +209,16 @@ describe('recording ids rejected', () => {
     });
   });
 
+  it('rejects a malformed percent escape', async () => {
+    await expectRejected({
+      label: '',
+      operationId: 'getUserrecording',
+      path: `${LIST}/%ZZ`,
+      status: 400,
+      code: 'bad.request',
+    });
+  });
+
   it('rejects an unknown expand on a single recording', async () => {
     await expectRejected({
       label: '',

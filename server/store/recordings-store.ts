@@ -103,7 +103,7 @@ export class RecordingsStore {
     return this.statements.get.get(id);
   }
 
-  /** Applies a new name and read flag, setting date_modified; returns undefined when the id is unknown. */
+  /** Applies a new name and read flag, setting date_modified when either changes; undefined when the id is unknown. */
   update(id: string, changes: { name?: string; read?: boolean }): RecordingRow | undefined {
     return this.db.transaction(() => {
       const current = this.statements.get.get(id);
@@ -112,6 +112,10 @@ export class RecordingsStore {
       }
       const name = changes.name ?? current.name;
       const read = changes.read === undefined ? current.read : changes.read ? 1 : 0;
+      // A PUT that changes nothing leaves dateModified alone, which keeps caches keyed on it valid.
+      if (name === current.name && read === current.read) {
+        return current;
+      }
       return this.statements.update.get(name, read, new Date().toISOString(), id);
     })();
   }
