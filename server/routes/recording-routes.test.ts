@@ -325,6 +325,20 @@ describe('PUT /api/v2/userrecordings/{recordingId}', () => {
     expect(server.emulator.context.store.get('other-id')).toBeUndefined();
   });
 
+  it('unchanged values keep dateModified', async () => {
+    const [row] = await insertRecordings(server, [recordingRow(0, { read: 1 })]);
+
+    const response = await callApi(server, 'putUserrecording', `${LIST}/rec-0000`, {
+      method: 'PUT',
+      body: { name: row?.name, read: true, durationMilliseconds: 5 },
+    });
+    const recording = response.body as UserRecording;
+
+    expect(response.status).toBe(200);
+    expect(recording.dateModified).toBe(row?.date_modified);
+    expect(server.emulator.context.store.get('rec-0000')?.date_modified).toBe(row?.date_modified);
+  });
+
   it('keeps the name when only read is sent', async () => {
     await insertRecordings(server, [recordingRow(0, { read: 1 })]);
 
