@@ -180,3 +180,25 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** The app's one client instance. */
 export const apiClient: ApiClient = createApiClient();
+
+/**
+ * Sends a DELETE of a recording with `keepalive`, so the request outlives the
+ * page (for example from a `pagehide` listener). It bypasses the client's
+ * middleware, which may await and so not start before the page is gone, and
+ * nothing reads its result.
+ */
+export function sendKeepaliveDelete(recordingId: string): void {
+  const base = (apiBaseUrlProvider() ?? defaultBaseUrl()).replace(/\/+$/, '');
+  const headers: Record<string, string> = {};
+  const token = accessTokenProvider();
+  if (token !== undefined) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  void globalThis
+    .fetch(`${base}/api/v2/userrecordings/${encodeURIComponent(recordingId)}`, {
+      method: 'DELETE',
+      headers,
+      keepalive: true,
+    })
+    .catch(() => undefined);
+}

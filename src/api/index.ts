@@ -2,6 +2,7 @@ export { ApiError, isApiError, type ErrorBody } from './api-error';
 export {
   apiClient,
   createApiClient,
+  sendKeepaliveDelete,
   setAccessTokenProvider,
   setApiBaseUrlProvider,
   setAuthenticationHandlers,

@@ -1,6 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 
+import { sendKeepaliveDelete } from '../../../api';
 import { useDeleteRecording } from './use-delete-recording';
 
 /** How long a delete waits for an undo before its request is sent, in milliseconds. */
@@ -26,8 +27,9 @@ const PendingDeletesContext = createContext<PendingDeletesValue | undefined>(und
 
 /**
  * Keeps deletes waiting for an undo. Mount it above the router, so that a
- * waiting delete is still sent when the user moves to another page; a delete
- * still waiting when the provider unmounts (the tab closes) is sent at once.
+ * waiting delete is still sent when the user moves to another page. A delete
+ * still waiting when the provider unmounts is sent at once, and one still
+ * waiting when the page goes away (reload, tab closed) is sent with keepalive.
  */
 export function PendingDeletesProvider({
   children,
@@ -84,7 +86,21 @@ export function PendingDeletesProvider({
 
   useEffect(() => {
     const entries = pending.current;
+    const sendBeforeUnload = (event: PageTransitionEvent) => {
+      // A page kept in the back-forward cache comes back with its timers, so only
+      // a page that is really going away sends its waiting deletes now.
+      if (event.persisted) {
+        return;
+      }
+      for (const [id, { timer }] of [...entries]) {
+        clearTimeout(timer);
+        entries.delete(id);
+        sendKeepaliveDelete(id);
+      }
+    };
+    window.addEventListener('pagehide', sendBeforeUnload);
     return () => {
+      window.removeEventListener('pagehide', sendBeforeUnload);
       for (const { commit } of [...entries.values()]) {
         commit();
       }

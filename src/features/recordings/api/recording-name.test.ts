@@ -25,4 +25,11 @@ describe('validateRecordingName', () => {
   it('measures the trimmed name', () => {
     expect(validateRecordingName(`  ${'a'.repeat(MAX_NAME_LENGTH)}  `)).toBeUndefined();
   });
+
+  it('counts an emoji as one character', () => {
+    expect(validateRecordingName('😀'.repeat(MAX_NAME_LENGTH))).toBeUndefined();
+    expect(validateRecordingName('😀'.repeat(MAX_NAME_LENGTH + 1))).toBe(
+      'The name is 256 characters long; use at most 255.',
+    );
+  });
 });

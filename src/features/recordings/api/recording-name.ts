@@ -1,4 +1,4 @@
-/** Longest name the API accepts, in characters after trimming. */
+/** Longest name the API accepts, in Unicode code points after trimming. */
 export const MAX_NAME_LENGTH = 255;
 
 /**
@@ -10,8 +10,10 @@ export function validateRecordingName(name: string): string | undefined {
   if (trimmed === '') {
     return 'Enter a name.';
   }
-  if (trimmed.length > MAX_NAME_LENGTH) {
-    return `The name is ${trimmed.length} characters long; use at most ${MAX_NAME_LENGTH}.`;
+  // The API counts code points, so an emoji is one character, not two UTF-16 units.
+  const length = [...trimmed].length;
+  if (length > MAX_NAME_LENGTH) {
+    return `The name is ${length} characters long; use at most ${MAX_NAME_LENGTH}.`;
   }
   return undefined;
 }
