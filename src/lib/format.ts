@@ -56,11 +56,15 @@ export function formatShortDate(date: Date | string, locale?: string): string {
 
 /**
  * Formats a duration in milliseconds as h:mm:ss, such as "0:03:07" or "12:00:00".
- * Fractions of a second are rounded down; negative or non-finite values count as 0.
+ * Fractions of a second are rounded down, except that a positive duration under
+ * a second shows as 0:00:01 so a short recording never looks empty. Negative or
+ * non-finite values count as 0.
  */
 export function formatDuration(milliseconds: number): string {
   const totalSeconds =
-    Number.isFinite(milliseconds) && milliseconds > 0 ? Math.floor(milliseconds / SECOND) : 0;
+    Number.isFinite(milliseconds) && milliseconds > 0
+      ? Math.max(1, Math.floor(milliseconds / SECOND))
+      : 0;
   const hours = Math.floor(totalSeconds / 3600);
   const minutes = Math.floor((totalSeconds % 3600) / 60);
   const seconds = totalSeconds % 60;
