@@ -108,6 +108,33 @@ for (const format of FORMATS) {
   });
 }
 
+test('Play clicked once enabled plays', async ({ page, seed }) => {
+  const recording = await seed({ name: 'Early click', sourceFile: speech() });
+  // Clicks Play in the same task that enables it, before React runs any passive
+  // effect, and records whether the audio element had its source by then.
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      const play = document.querySelector<HTMLButtonElement>('button.player-play');
+      if (play === null || play.disabled) {
+        return;
+      }
+      observer.disconnect();
+      const audio = document.querySelector('audio');
+      document.documentElement.dataset.srcAtClick = String(audio?.getAttribute('src') !== null);
+      play.click();
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true });
+  });
+  const player = new PlayerPage(page);
+  await player.open(recording.id);
+
+  await expect(page.locator('html')).toHaveAttribute('data-src-at-click', 'true', {
+    timeout: 60_000,
+  });
+  await expect.poll(() => player.currentTime(), { timeout: 15_000 }).toBeGreaterThan(0.3);
+  await expect(player.pauseButton).toBeVisible();
+});
+
 test('WebM without Duration plays with the stored duration', async ({ page, seed }) => {
   const recording = await seed({ name: 'Recorder WebM', sourceFile: join(casesDir, 'nodur.webm') });
   const player = new PlayerPage(page);

@@ -1,6 +1,6 @@
 // Benchmark of the recording player against wavesurfer.js's default loading, on a
 // 65-minute MP3 served by the emulator. It prints figures and asserts nothing.
-// Usage: npm run bench:player [-- --runs 3 --timeout 120 --source FILE]
+// Usage: npm run bench:player [-- --runs 3 --timeout 120 --source FILE --players app,wavesurfer]
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -574,8 +574,17 @@ function readOptions() {
       runs: { type: 'string', default: '3' },
       timeout: { type: 'string', default: '120' },
       source: { type: 'string' },
+      players: { type: 'string', default: 'app,wavesurfer' },
     },
   });
+  const players = values.players.split(',').map((name) => name.trim());
+  for (const name of players) {
+    if (name !== 'app' && name !== 'wavesurfer') {
+      throw new Error(
+        `--players ${values.players} is invalid: expected a comma-separated list of app and wavesurfer.`,
+      );
+    }
+  }
   const runs = Number(values.runs);
   const timeoutSeconds = Number(values.timeout);
   if (!Number.isInteger(runs) || runs < 1) {
@@ -586,7 +595,12 @@ function readOptions() {
   if (!(timeoutSeconds > 0)) {
     throw new Error(`--timeout ${values.timeout} is invalid: expected seconds per run, above 0.`);
   }
-  return { runs, timeoutMs: timeoutSeconds * 1000, source: values.source };
+  return {
+    runs,
+    timeoutMs: timeoutSeconds * 1000,
+    source: values.source,
+    players: players as Variant[],
+  };
 }
 
 async function main(): Promise<void> {
@@ -663,7 +677,7 @@ async function main(): Promise<void> {
 
     const results: RunResult[] = [];
     for (let run = 1; run <= options.runs; run += 1) {
-      for (const variant of ['app', 'wavesurfer'] as const) {
+      for (const variant of options.players) {
         const pageUrl =
           variant === 'app'
             ? `${apiUrl}/recordings/${row.id}`

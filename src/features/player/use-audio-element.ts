@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 
 import { attachSource, detachSource, setCurrentTime } from './media-element';
 import type { MediaSource } from './use-media-source';
@@ -71,7 +71,11 @@ export function useAudioElement(
     [audio],
   );
 
-  useEffect(() => {
+  // A layout effect, so the element has its source in the same commit that
+  // enables the controls: no click can reach play() before the src is set.
+  // With a passive effect, a click in between started play() on an element
+  // without a source, and attaching the source then aborted it.
+  useLayoutEffect(() => {
     if (audio === null || url === undefined) {
       return undefined;
     }
