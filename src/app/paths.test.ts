@@ -28,6 +28,17 @@ describe('parseListParams', () => {
     expect(parseListParams(new URLSearchParams(search)).page).toBe(1);
   });
 
+  it('keeps the maximum page number', () => {
+    expect(parseListParams(new URLSearchParams('page=2147483647')).page).toBe(2_147_483_647);
+  });
+
+  it.each(['page=2147483648', 'page=9007199254740993', 'page=' + '9'.repeat(30)])(
+    'clamps %s to the maximum page number',
+    (search) => {
+      expect(parseListParams(new URLSearchParams(search)).page).toBe(2_147_483_647);
+    },
+  );
+
   it('replaces a size the list does not offer', () => {
     expect(parseListParams(new URLSearchParams('pageSize=33')).pageSize).toBe(25);
     expect(parseListParams(new URLSearchParams('pageSize=1000')).pageSize).toBe(25);

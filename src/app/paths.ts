@@ -22,6 +22,12 @@ export const routePatterns = {
   authCallback: CALLBACK_PATH,
 };
 
+/**
+ * The largest page number the API accepts. It types `pageNumber` as int32 and
+ * rejects larger values with a 400 error.
+ */
+const MAX_PAGE_NUMBER = 2_147_483_647;
+
 function readPositiveInteger(value: string | null): number | undefined {
   if (value === null || !/^\d+$/.test(value)) {
     return undefined;
@@ -30,12 +36,22 @@ function readPositiveInteger(value: string | null): number | undefined {
   return Number.isSafeInteger(number) && number >= 1 ? number : undefined;
 }
 
+/** Reads a page number, lowering one above the API's maximum to that maximum. */
+function readPageNumber(value: string | null): number | undefined {
+  if (value === null || !/^\d+$/.test(value)) {
+    return undefined;
+  }
+  const number = Number(value);
+  return number >= 1 ? Math.min(number, MAX_PAGE_NUMBER) : undefined;
+}
+
 /**
- * Reads the list page from a query string. A missing or invalid page is 1, and a
- * page size that the list does not offer is the default size.
+ * Reads the list page from a query string. A missing or invalid page is 1. A page
+ * above the API's maximum becomes that maximum, so the list shows it as a page past
+ * the end. A page size that the list does not offer is the default size.
  */
 export function parseListParams(search: URLSearchParams): RecordingListParams {
-  const page = readPositiveInteger(search.get('page')) ?? 1;
+  const page = readPageNumber(search.get('page')) ?? 1;
   const size = readPositiveInteger(search.get('pageSize'));
   const pageSize =
     size !== undefined && (PAGE_SIZES as readonly number[]).includes(size)
