@@ -4,6 +4,7 @@ import {
   formatBytes,
   formatCount,
   formatDuration,
+  formatRecordingCount,
   formatExactDateTime,
   formatRelativeTime,
 } from './format';
@@ -75,5 +76,16 @@ describe('formatExactDateTime', () => {
 describe('formatCount', () => {
   it('groups thousands', () => {
     expect(formatCount(12345, 'en-US')).toBe('12,345');
+  });
+});
+
+describe('formatRecordingCount', () => {
+  it.each([
+    [0, '0 recordings'],
+    [1, '1 recording'],
+    [2, '2 recordings'],
+    [1500, '1,500 recordings'],
+  ])('formats %d as %s', (count, expected) => {
+    expect(formatRecordingCount(count, 'en-US')).toBe(expected);
   });
 });

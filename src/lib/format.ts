@@ -105,3 +105,9 @@ function toDate(date: Date | string): Date {
 function pad2(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** Returns "1 recording" or "N recordings", with the count formatted for the locale. */
+export function formatRecordingCount(count: number, locale?: string): string {
+  const noun = count === 1 ? 'recording' : 'recordings';
+  return `${new Intl.NumberFormat(locale).format(count)} ${noun}`;
+}

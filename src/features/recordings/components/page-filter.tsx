@@ -1,5 +1,7 @@
 import { useId } from 'react';
 
+import { formatRecordingCount } from '../../../lib/format';
+
 /** A text box that narrows the rows of the loaded page by name. */
 export function PageFilter({
   value,
@@ -25,7 +27,7 @@ export function PageFilter({
         aria-describedby={hintId}
       />
       <p id={hintId} className="hint" aria-live="polite">
-        Filters only the {loaded} recordings on this page
+        Filters only the {formatRecordingCount(loaded)} on this page
         {value.trim() === '' ? '.' : `: ${shown} match.`}
       </p>
     </div>

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 
-import { formatCount } from '../../../lib/format';
+import { formatCount, formatRecordingCount } from '../../../lib/format';
 import { PAGE_SIZES } from '../api/recording-queries';
 
 export interface PaginationProps {
@@ -68,7 +68,7 @@ export function Pagination({
             </option>
           ))}
         </select>
-        <span className="pagination__total">{formatCount(total)} recordings</span>
+        <span className="pagination__total">{formatRecordingCount(total)}</span>
       </div>
     </div>
   );

@@ -2,6 +2,8 @@ import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 
+import { formatRecordingCount } from '../../../lib/format';
+
 import { usePendingDeletes } from '../api/pending-deletes';
 import type { RecordingListParams } from '../api/recording-keys';
 import { recordingListOptions } from '../api/recording-queries';
@@ -79,7 +81,8 @@ export function RecordingsList({
         <div className="empty-state">
           <h2>This page is empty</h2>
           <p>
-            There are {total} recordings on {pageCount} {pageCount === 1 ? 'page' : 'pages'}.{' '}
+            There {total === 1 ? 'is' : 'are'} {formatRecordingCount(total)} on {pageCount}{' '}
+            {pageCount === 1 ? 'page' : 'pages'}.{' '}
             <Link to={pageHref(Math.max(pageCount, 1), pageSize)}>Go to the last page</Link>
           </p>
         </div>
