@@ -11,6 +11,12 @@ const WIDTH = 400;
 const HEIGHT = 180;
 const LABEL_SPACE = 28;
 const VALUE_SPACE = 18;
+/** Largest label font size in viewBox units, set by the phone rule in app.css. */
+const MAX_LABEL_FONT_SIZE = 17;
+/** Estimated mean advance width of a label character, as a fraction of the font size. */
+const CHARACTER_WIDTH = 0.62;
+/** Minimum space between two labels, in viewBox units. */
+const LABEL_GAP = 8;
 
 /**
  * A vertical bar chart in SVG, scaled to its container. Screen readers get one
@@ -23,7 +29,10 @@ export function BarChart({
 }: {
   title: string;
   bars: readonly Bar[];
-  /** Shows every n-th label under the bars, so dense charts stay legible. */
+  /**
+   * Shows at most every n-th label under the bars, counted back from the last bar,
+   * so dense charts stay legible. The chart skips more labels when they would overlap.
+   */
   labelEvery?: number;
 }) {
   const titleId = useId();
@@ -33,6 +42,14 @@ export function BarChart({
   const barWidth = Math.max(slot * 0.7, 2);
   const plotHeight = HEIGHT - LABEL_SPACE - VALUE_SPACE;
   const description = bars.map((bar) => `${bar.label}: ${bar.value}`).join(', ');
+
+  // Label widths are estimated from their length at the largest font size, because
+  // the SVG is not measured before it renders.
+  const longestLabel = Math.max(...bars.map((bar) => bar.label.length), 0);
+  const labelWidth = longestLabel * MAX_LABEL_FONT_SIZE * CHARACTER_WIDTH;
+  const labelStep = Math.max(labelEvery, Math.ceil((labelWidth + LABEL_GAP) / slot));
+  const halfLabel = Math.min(labelWidth, WIDTH) / 2;
+  const labelX = (center: number) => Math.min(Math.max(center, halfLabel), WIDTH - halfLabel);
 
   return (
     <svg
@@ -55,7 +72,7 @@ export function BarChart({
         const height = (bar.value / max) * plotHeight;
         const x = index * slot + (slot - barWidth) / 2;
         const y = HEIGHT - LABEL_SPACE - height;
-        const showLabel = index % labelEvery === 0 || index === bars.length - 1;
+        const showLabel = (bars.length - 1 - index) % labelStep === 0;
         return (
           <g key={`${bar.label}-${index}`}>
             <rect
@@ -74,7 +91,7 @@ export function BarChart({
             {showLabel && (
               <text
                 className="bar-chart__label"
-                x={x + barWidth / 2}
+                x={labelX(x + barWidth / 2)}
                 y={HEIGHT - LABEL_SPACE + 18}
                 textAnchor="middle"
               >
