@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
-/** Which download routes the emulator serves; the legacy modes drop one of them. */
+/** Download routes the emulator serves. The legacy modes drop one of them. */
 export type MediaRoutes = 'both' | 'no-media' | 'no-transcoding';
 
 export interface EmulatorConfig {
@@ -22,11 +22,11 @@ export interface EmulatorConfig {
   /** Test switches, all off by default. */
   switches: {
     mediaRoutes: MediaRoutes;
-    /** Milliseconds added before every API answer. */
+    /** Milliseconds added before every API response. */
     latencyMs: number;
     /** API requests allowed per minute before 429; 0 turns the limit off. */
     rateLimitPerMinute: number;
-    /** Share of API requests, 0 to 1, answered with 500 or 503. */
+    /** Share of API requests, 0 to 1, rejected with 500 or 503. */
     errorRate: number;
     /** When false, the media origin sends no CORS headers. */
     mediaCors: boolean;

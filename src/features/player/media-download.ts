@@ -55,7 +55,7 @@ function toAnswer(status: number, body: DownloadResponse | undefined): DownloadA
 /**
  * Asks the API once for the media URL of a recording in a format. Uses the
  * route discovered earlier in this session; otherwise tries `/transcoding`
- * and, when it answers 404, `/media?async=true`. A 404 from both means the
+ * and, when it returns 404, `/media?async=true`. A 404 from both means the
  * recording does not exist, and the first 404 is thrown.
  */
 export async function requestDownload(
@@ -83,7 +83,7 @@ export async function requestDownload(
       throw error;
     }
   }
-  throw firstNotFound ?? new Error('No download route answered.');
+  throw firstNotFound ?? new Error('No download route returned a response.');
 }
 
 export interface PollOptions {
@@ -91,9 +91,9 @@ export interface PollOptions {
   initialDelayMs?: number;
   /** Factor applied to the wait after each 202. */
   factor?: number;
-  /** Longest wait between two requests, in milliseconds. */
+  /** Maximum wait between two requests, in milliseconds. */
   maxDelayMs?: number;
-  /** Called once when the first answer is 202, so the UI can say the file is being prepared. */
+  /** Called once when the first response is 202, so the UI can say the file is being prepared. */
   onPreparing?: () => void;
   /** Timer used between requests; tests pass a fake one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -119,8 +119,8 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Asks for the media URL until the API answers 200 with a
- * `contentLocationUri`, waiting between 202 answers with exponential backoff
+ * Asks for the media URL until the API returns 200 with a
+ * `contentLocationUri`, waiting between 202 responses with exponential backoff
  * (500 ms, then ×1.5 up to 5 s by default). Rejects with the signal's reason
  * when aborted, and with the ApiError of any failed request.
  */

@@ -1,10 +1,10 @@
-/** What a small ranged request to a media URL showed. */
+/** Outcome of a small ranged request to a media URL. */
 export type ProbeResult =
-  /** The server answered with CORS headers, so the page may read the file. */
+  /** The server responded with CORS headers, so the page may read the file. */
   | { kind: 'readable'; contentType: string | null }
-  /** The server answered with an error status that the page could read. */
+  /** The server responded with an error status that the page could read. */
   | { kind: 'http-error'; status: number }
-  /** The request failed without a readable answer: no CORS headers, or the network failed. */
+  /** The request failed without a readable response: no CORS headers, or the network failed. */
   | { kind: 'unreadable' };
 
 /**
