@@ -1,8 +1,7 @@
 // Benchmark of the recording player against wavesurfer.js's default loading, on a
 // 65-minute MP3 served by the emulator. It prints figures and asserts nothing.
 // Usage: npm run bench:player [-- --runs 3 --timeout 120 --source FILE --players app,wavesurfer]
-import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,6 +14,7 @@ import { createEmulator, type Emulator } from '../server/app.ts';
 import { readConfig } from '../server/config.ts';
 import { addRecording, DEMO_CLIPS_DIR } from '../server/demo/seed.ts';
 import { RECORDINGS_PATH } from '../server/store/recordings-store.ts';
+import { buildAppIfStale } from './app-build.mjs';
 import { HeapSampler } from './bench/heap-sampler.ts';
 import { installPageMarks, type MarkedWindow, type PageMarks } from './bench/page-marks.ts';
 import { findChildPids, readTreeMemory, TreeMemorySampler } from './bench/proc-memory.ts';
@@ -71,34 +71,9 @@ interface RunResult {
 // ---------------------------------------------------------------------------
 // Build and source audio
 
-/** Returns the newest modification time under `path` in milliseconds, or 0 when it does not exist. */
-function newestMtime(path: string): number {
-  if (!existsSync(path)) {
-    return 0;
-  }
-  const stat = statSync(path);
-  if (!stat.isDirectory()) {
-    return stat.mtimeMs;
-  }
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
 /** Builds the app into dist/ when it is missing or older than its sources, as `npm start` does. */
 function ensureBuild(): void {
-  const inputs = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'];
-  const builtAt = existsSync('dist/index.html') ? statSync('dist/index.html').mtimeMs : 0;
-  if (builtAt >= Math.max(...inputs.map(newestMtime))) {
-    return;
-  }
-  console.log('Building the app into dist/ ...');
-  const build = spawnSync('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) {
+  if (!buildAppIfStale()) {
     throw new Error('The app build failed; see the messages above.');
   }
 }
