@@ -20,7 +20,7 @@ import { RecordingsStore } from './store/recordings-store.ts';
 /** Largest accepted request body, in bytes. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-/** What route modules share: configuration, storage and the media service. */
+/** State shared by the route modules: configuration, storage and the media service. */
 export interface EmulatorContext {
   config: EmulatorConfig;
   db: Db;
@@ -82,7 +82,7 @@ export function createEmulator(config: EmulatorConfig): Emulator {
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Ids are validated by the routes, so overlong ones get a 400 rather than a 404.
-    // NOTE: Node rejects request heads over 16 KiB with 431 before Fastify sees them.
+    // NOTE: Node rejects request heads over 16 KiB with 431 before they reach Fastify.
     routerOptions: { maxParamLength: 20_000 },
     frameworkErrors: sendFrameworkError,
   });

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { ErrorBody } from './types.ts';
 
-/** An error the API answers with its status and a Genesys ErrorBody. */
+/** An error the API returns with its status and a Genesys ErrorBody. */
 export class ApiProblem extends Error {
   constructor(
     readonly status: number,
@@ -41,7 +41,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
 }
 
 /**
- * Answers errors Fastify raises before routing, such as a malformed percent
+ * Responds to errors Fastify raises before routing, such as a malformed percent
  * escape in the path, with an ErrorBody and the correlation id header.
  */
 export function sendFrameworkError(

@@ -40,10 +40,10 @@ export interface ImportTarget {
   signal?: AbortSignal;
 }
 
-/** Longest recording name the API accepts, in Unicode code points. */
+/** Maximum length of a recording name, in Unicode code points, as the API accepts it. */
 const MAX_NAME_CODE_POINTS = 255;
 
-/** The file name without its extension, cut to the longest name the API accepts. */
+/** Returns the file name without its extension, cut to the maximum name length. */
 function defaultName(source: string): string {
   const base = basename(source);
   const dot = base.lastIndexOf('.');

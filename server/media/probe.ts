@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 
 import { lastLines, locateMediaTools, runTool, type MediaTools } from './ffmpeg.ts';
 
-/** What the emulator stores about an audio file. */
+/** Facts the emulator stores about an audio file. */
 export interface ProbeResult {
   /** Length of the decoded audio, in milliseconds. */
   durationMs: number;

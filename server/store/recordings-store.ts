@@ -111,7 +111,10 @@ export class RecordingsStore {
         return undefined;
       }
       const name = changes.name ?? current.name;
-      const read = changes.read === undefined ? current.read : changes.read ? 1 : 0;
+      let read = current.read;
+      if (changes.read !== undefined) {
+        read = changes.read ? 1 : 0;
+      }
       // A PUT that changes nothing leaves dateModified alone, which keeps caches keyed on it valid.
       if (name === current.name && read === current.read) {
         return current;

@@ -117,7 +117,7 @@ const authMiddleware: Middleware = {
 
 /**
  * Turns every non-2xx response into a thrown ApiError, so callers see one error
- * shape. A 401 that asks for login is handed to the login handler first.
+ * shape. A 401 that requests a login is handed to the login handler first.
  */
 const errorMiddleware: Middleware = {
   async onResponse({ request, response }) {

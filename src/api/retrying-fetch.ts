@@ -1,6 +1,6 @@
 /** How many times a request is sent at most, the first attempt included. */
 export const MAX_ATTEMPTS = 4;
-/** Longest wait between attempts, in milliseconds, whatever Retry-After asks for. */
+/** Maximum wait between attempts, in milliseconds, whatever Retry-After requests. */
 const MAX_DELAY_MS = 30_000;
 
 const RETRIED_STATUSES = new Set([429, 502, 503, 504]);
@@ -45,7 +45,7 @@ function sleep(ms: number, signal: AbortSignal | null): Promise<void> {
 }
 
 /**
- * Wraps `fetch` so that 429 (honouring Retry-After), 502, 503 and 504 answers
+ * Wraps `fetch` so that 429 (honouring Retry-After), 502, 503 and 504 responses
  * to idempotent requests are retried up to MAX_ATTEMPTS times. The Genesys SDKs
  * do not retry a 429, so the app must. A request's abort signal stops the waiting.
  */

@@ -8,7 +8,7 @@ export const EXPIRY_WARNING_MS = 5 * 60 * 1000;
 
 const TOAST_ID = 'session-expiry';
 
-/** Longest delay setTimeout supports, in milliseconds; longer ones fire at once. */
+/** Maximum delay setTimeout supports, in milliseconds; longer ones fire at once. */
 const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 function delayUntil(epochMs: number, now: number): number {

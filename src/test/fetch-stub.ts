@@ -10,7 +10,7 @@ export interface RecordedRequest {
 export type FetchHandler = (request: RecordedRequest) => Response | Promise<Response>;
 
 /**
- * Replaces `fetch` with a handler that answers with real `Response` objects.
+ * Replaces `fetch` with a handler that returns real `Response` objects.
  * Unit tests run in jsdom, where the emulator cannot run; the e2e suite covers
  * the app against the real emulator. Returns every request received.
  */
@@ -31,7 +31,7 @@ export function stubFetch(handler: FetchHandler): RecordedRequest[] {
   return requests;
 }
 
-/** A JSON response with the correlation id header every API answer carries. */
+/** A JSON response with the correlation id header every API response carries. */
 export function jsonResponse(body: unknown, status = 200, correlationId = 'corr-test'): Response {
   return new Response(body === undefined ? null : JSON.stringify(body), {
     status,
@@ -39,7 +39,7 @@ export function jsonResponse(body: unknown, status = 200, correlationId = 'corr-
   });
 }
 
-/** A Genesys-style error answer. */
+/** A Genesys-style error response. */
 export function errorResponse(status: number, code: string, message: string): Response {
   return jsonResponse({ status, code, message, contextId: 'corr-error' }, status, 'corr-error');
 }

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 
 import { startLogin } from '../session';
 
-/** What the callback route found: the return from logout, or a login that failed. */
+/** Outcome the callback route found: the return from logout, or a login that failed. */
 export type LoginCallbackResult =
   { kind: 'signed-out' } | { kind: 'failed'; message: string; returnTo: string };
 

@@ -93,7 +93,7 @@ export interface PollOptions {
   factor?: number;
   /** Maximum wait between two requests, in milliseconds. */
   maxDelayMs?: number;
-  /** Called once when the first response is 202, so the UI can say the file is being prepared. */
+  /** Called once when the first response is 202, so the UI can show that the file is being prepared. */
   onPreparing?: () => void;
   /** Timer used between requests; tests pass a fake one. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;

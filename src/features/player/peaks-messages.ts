@@ -10,7 +10,7 @@ export type PeaksRequest =
   /** Reply to a 'url-rejected' message: the URL to use now, or undefined when none could be had. */
   | { type: 'url'; url: string | undefined };
 
-/** Why no waveform could be computed, in words for the waveform area. */
+/** Reason no waveform could be computed, in words for the waveform area. */
 export type PeaksFailureReason =
   'no-webcodecs' | 'codec' | 'network' | 'expired' | 'format' | 'other';
 

@@ -43,7 +43,7 @@ export interface PeaksRange {
 }
 
 /**
- * Folds one block of decoded audio into the accumulator. `channels` holds one
+ * Folds one block of decoded audio into the accumulator. `channels` contains one
  * array of samples per channel (planar, all the same length), starting at
  * `startSeconds` on the recording's timeline. Samples past the last bucket go
  * into the last one, so a file slightly longer than its stated duration still

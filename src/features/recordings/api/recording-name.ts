@@ -1,4 +1,4 @@
-/** Longest name the API accepts, in Unicode code points after trimming. */
+/** Maximum name length the API accepts, in Unicode code points after trimming. */
 export const MAX_NAME_LENGTH = 255;
 
 /**

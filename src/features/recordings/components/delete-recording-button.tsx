@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 
-/** A Delete button that asks for confirmation before calling `onConfirm`. */
+/** A Delete button that requests confirmation before calling `onConfirm`. */
 export function DeleteRecordingButton({
   name,
   onConfirm,
