@@ -1,4 +1,6 @@
-/** Messages between the player and the peaks worker. */
+/** Messages between the player and the peaks worker, and between that worker and its MP3 decoders. */
+import type { Mp3Block, Mp3StreamFormat } from './mp3-frames';
+import type { PeaksUpdate } from './mp3-peaks';
 
 export type PeaksRequest =
   | {
@@ -22,3 +24,18 @@ export type PeaksWorkerMessage =
   /** The media server rejected `url` (403 or 404); the worker waits for a 'url' reply. */
   | { type: 'url-rejected'; url: string }
   | { type: 'error'; reason: PeaksFailureReason; message: string };
+
+/** A block for an MP3 decoder worker, with what it needs to size its peaks. */
+export interface Mp3DecoderRequest {
+  type: 'block';
+  id: number;
+  block: Mp3Block;
+  format: Mp3StreamFormat;
+  durationSeconds: number;
+  peaksPerSecond: number;
+}
+
+export type Mp3DecoderReply =
+  /** `spent` is the block's buffer, handed back to be filled again. */
+  | { type: 'decoded'; id: number; update: PeaksUpdate; spent: ArrayBuffer }
+  | { type: 'failed'; id: number; message: string };

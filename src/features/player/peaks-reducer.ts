@@ -104,3 +104,31 @@ export function foldSamples(
 
   return to < 0 ? { from: 0, to: 0 } : { from, to };
 }
+
+/**
+ * Merges peaks computed elsewhere for buckets `from` to `from + min.length`
+ * into the accumulator, keeping the wider of the two where a bucket already
+ * has values. Returns the changed range.
+ */
+export function mergePeaks(
+  accumulator: PeaksAccumulator,
+  from: number,
+  min: Float32Array,
+  max: Float32Array,
+): PeaksRange {
+  const to = Math.min(from + min.length, accumulator.min.length);
+  const start = Math.max(0, from);
+  for (let bucket = start; bucket < to; bucket += 1) {
+    const low = min[bucket - from] ?? 0;
+    const high = max[bucket - from] ?? 0;
+    if (accumulator.filled[bucket] === 1) {
+      accumulator.min[bucket] = Math.min(accumulator.min[bucket] ?? 0, low);
+      accumulator.max[bucket] = Math.max(accumulator.max[bucket] ?? 0, high);
+    } else {
+      accumulator.min[bucket] = low;
+      accumulator.max[bucket] = high;
+      accumulator.filled[bucket] = 1;
+    }
+  }
+  return to > start ? { from: start, to } : { from: 0, to: 0 };
+}

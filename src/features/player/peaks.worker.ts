@@ -2,20 +2,15 @@
 // Streams a recording over HTTP, decodes it piece by piece and posts min/max
 // peaks as they are computed. Decoded audio is dropped block by block, so
 // memory stays flat however long the recording is.
-import {
-  ALL_FORMATS,
-  AudioSampleSink,
-  Input,
-  Mp3InputFormat,
-  UrlSource,
-  type InputAudioTrack,
-} from 'mediabunny';
-import { MPEGDecoder } from 'mpg123-decoder';
+import type { AudioSampleSink } from 'mediabunny';
 
+import { Mp3DecoderPool } from './mp3-decoder-pool';
+import { Mp3BlockSplitter, sniffMpegAudio } from './mp3-frames';
 import type { PeaksRequest, PeaksWorkerMessage, PeaksFailureReason } from './peaks-messages';
 import {
   createPeaksAccumulator,
   foldSamples,
+  mergePeaks,
   peaksPerSecondFor,
   type PeaksAccumulator,
   type PeaksRange,
@@ -29,11 +24,16 @@ type StartRequest = Extract<PeaksRequest, { type: 'start' }>;
 const POST_INTERVAL_MS = 250;
 /** Bytes of file data mediabunny may keep in memory. */
 const READ_CACHE_BYTES = 8 * 1024 * 1024;
+/** Bytes of MP3 frames per block, about 24 s of audio at 87 kb/s. */
+const MP3_BLOCK_BYTES = 256 * 1024;
 /**
- * Maximum MP3 bytes passed to mpg123 per call, about 1.5 s of audio at 87 kb/s. Each call
- * returns new arrays, and in the benchmark 16 KiB left less garbage than 64 KiB and ran faster.
+ * Frames of the previous block each block starts with. mpg123 needs about four to
+ * fill its bit reservoir and filter bank; after them its samples match those of an
+ * uninterrupted decode to 2e-7.
  */
-const MP3_BYTES_PER_CALL = 16 * 1024;
+const MP3_PREROLL_FRAMES = 10;
+/** Most MP3 decoder workers; more cores than this rarely help a file that streams in. */
+const MAX_MP3_DECODERS = 4;
 
 function post(message: PeaksWorkerMessage, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
@@ -105,9 +105,62 @@ const fetchRenewing: typeof fetch = async (_input, init) => {
 
 async function computePeaks(request: StartRequest): Promise<void> {
   currentUrl = request.url;
+  const peaksPerSecond = peaksPerSecondFor(request.durationSeconds);
+  const accumulator = createPeaksAccumulator(request.durationSeconds, peaksPerSecond);
+  const progress = new ProgressPoster(accumulator);
+  const announce = () => post({ type: 'init', length: accumulator.min.length, peaksPerSecond });
+
+  // A plain MP3 file goes to mpg123 as it streams in; anything else through mediabunny.
+  const response = await fetchRenewing(currentUrl);
+  if (response.body === null) {
+    throw new PeaksError('network', 'The media server sent an empty response for the file.');
+  }
+  const reader = openByteReader(response.body);
+  const start = await readUntilKnown(reader);
+  if (start.kind === 'mpeg') {
+    announce();
+    await foldMp3Stream(progress, request.durationSeconds, reader, start.bytes);
+  } else {
+    await reader.cancel();
+    await foldWithMediabunny(progress, announce);
+  }
+  progress.flush();
+  post({ type: 'done' });
+}
+
+/** Bytes read to tell MPEG audio from other formats; an ID3v2 tag with pictures can be larger. */
+const SNIFF_LIMIT_BYTES = 1024 * 1024;
+
+/** Reads the start of the file until it is known whether it is MPEG audio. */
+async function readUntilKnown(
+  reader: ByteReader,
+): Promise<{ kind: 'mpeg' | 'other'; bytes: Uint8Array }> {
+  let bytes = new Uint8Array(0);
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk !== undefined) {
+      const joined = new Uint8Array(bytes.length + chunk.length);
+      joined.set(bytes);
+      joined.set(chunk, bytes.length);
+      bytes = joined;
+    }
+    const verdict = sniffMpegAudio(bytes);
+    if (verdict !== 'more') {
+      return { kind: verdict, bytes };
+    }
+    if (chunk === undefined || bytes.length >= SNIFF_LIMIT_BYTES) {
+      return { kind: 'other', bytes };
+    }
+  }
+}
+
+/** Decodes any other format with mediabunny and WebCodecs, reading the file as mediabunny needs it. */
+async function foldWithMediabunny(progress: ProgressPoster, announce: () => void): Promise<void> {
+  // Loaded only here: an MP3 file, the common case, never needs it.
+  const { ALL_FORMATS, AudioSampleSink, Input, UrlSource } = await import('mediabunny');
   const input = new Input({
     formats: ALL_FORMATS,
-    source: new UrlSource(request.url, {
+    source: new UrlSource(currentUrl, {
       fetchFn: fetchRenewing,
       maxCacheSize: READ_CACHE_BYTES,
       // Two retries for flaky networks; HTTP errors and CORS refusals are final.
@@ -120,9 +173,7 @@ async function computePeaks(request: StartRequest): Promise<void> {
     if (track === null) {
       throw new PeaksError('format', 'The file has no audio track.');
     }
-    // mpg123 decodes a plain MP3 file itself, so it needs no WebCodecs.
-    const plainMp3 = track.codec === 'mp3' && (await input.getFormat()) instanceof Mp3InputFormat;
-    if (!plainMp3 && !(await track.canDecode())) {
+    if (!(await track.canDecode())) {
       const codec = track.codec ?? 'unknown';
       throw typeof AudioDecoder === 'undefined'
         ? new PeaksError(
@@ -131,19 +182,8 @@ async function computePeaks(request: StartRequest): Promise<void> {
           )
         : new PeaksError('codec', `This browser cannot decode ${codec} audio for the waveform.`);
     }
-
-    const peaksPerSecond = peaksPerSecondFor(request.durationSeconds);
-    const accumulator = createPeaksAccumulator(request.durationSeconds, peaksPerSecond);
-    post({ type: 'init', length: accumulator.min.length, peaksPerSecond });
-
-    const progress = new ProgressPoster(accumulator);
-    if (plainMp3) {
-      await foldMp3Stream(progress);
-    } else {
-      await foldWithSampleSink(track, progress);
-    }
-    progress.flush();
-    post({ type: 'done' });
+    announce();
+    await foldWithSampleSink(new AudioSampleSink(track), progress);
   } finally {
     input.dispose();
   }
@@ -190,57 +230,111 @@ class ProgressPoster {
  * Decodes an MP3 file with mpg123 compiled to WebAssembly, reading it in one
  * streamed GET. Chromium 156's WebCodecs AudioDecoder takes one MP3 frame per
  * chunk (it rejects several) and needed about 0.12 ms for each, so 18 s for the
- * 149,000 frames of a 65-minute file (`npm run bench:player`, 2-core VM). mpg123
- * decodes many frames per call, in less than half that time there. Its peaks of
- * that file differ from those of ffmpeg's decode by 4e-7 or less in 99% of buckets.
+ * 149,000 frames of a 65-minute file (`npm run bench:player`, 2-core VM); mpg123
+ * needs about 5 s on one core there.
  *
- * NOTE: samples are placed by counting decoded frames from the start of the
- * file, so data that mpg123 skips as corrupt shifts the rest of the waveform
- * earlier by that much.
+ * The stream is cut into blocks of whole frames, which up to one decoder worker
+ * per core decode side by side. Each block repeats the last frames of the one
+ * before it, so every decoder starts in the state an uninterrupted decode would
+ * have, and the frame count places its samples exactly on the timeline.
  */
-async function foldMp3Stream(progress: ProgressPoster): Promise<void> {
-  const response = await fetchRenewing(currentUrl);
-  if (response.body === null) {
-    throw new PeaksError('network', 'The media server sent an empty response for the file.');
-  }
-  const reader = response.body.getReader();
-  // Gapless mode drops the encoder delay and padding as ffmpeg does, so the peaks line up with
-  // the audio element's timeline (Chromium plays MP3 through ffmpeg).
-  const decoder = new MPEGDecoder({ enableGapless: true });
-  try {
-    await decoder.ready;
-    let decodedFrames = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
-      }
-      for (let offset = 0; offset < value.length; offset += MP3_BYTES_PER_CALL) {
-        const decoded = decoder.decode(value.subarray(offset, offset + MP3_BYTES_PER_CALL));
-        const frames = decoded.samplesDecoded;
-        if (frames === 0) {
-          continue;
-        }
-        const channels = decoded.channelData.map((channel) => channel.subarray(0, frames));
-        const startSeconds = decodedFrames / decoded.sampleRate;
-        progress.add(foldSamples(progress.accumulator, channels, decoded.sampleRate, startSeconds));
-        decodedFrames += frames;
-      }
+async function foldMp3Stream(
+  progress: ProgressPoster,
+  durationSeconds: number,
+  reader: ByteReader,
+  firstBytes: Uint8Array,
+): Promise<void> {
+  const splitter = new Mp3BlockSplitter({
+    blockBytes: MP3_BLOCK_BYTES,
+    prerollFrames: MP3_PREROLL_FRAMES,
+  });
+  const { accumulator } = progress;
+  let decodedBuckets = 0;
+  const pool = new Mp3DecoderPool({
+    maxDecoders: Math.min(MAX_MP3_DECODERS, navigator.hardwareConcurrency || 1),
+    durationSeconds,
+    peaksPerSecond: accumulator.peaksPerSecond,
+    onUpdate: (update, spent) => {
+      splitter.recycle(spent);
+      decodedBuckets += update.min.length;
+      progress.add(mergePeaks(accumulator, update.from, update.min, update.max));
       progress.flushIfDue();
+    },
+  });
+  // Until the first frame is found, the only block that can go out starts the file.
+  const formatOf = () => splitter.format ?? { samplesPerFrame: 1152, skipSamples: 0 };
+  try {
+    for (
+      let chunk: Uint8Array | undefined = firstBytes;
+      chunk !== undefined;
+      chunk = await reader.read()
+    ) {
+      for (const block of splitter.push(chunk)) {
+        await pool.submit(block, formatOf());
+      }
     }
-    if (decodedFrames === 0) {
+    for (const block of splitter.finish()) {
+      await pool.submit(block, formatOf());
+    }
+    await pool.finish();
+    if (decodedBuckets === 0) {
       throw new PeaksError('format', 'The file contains no MP3 audio that could be decoded.');
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
-    decoder.free();
+    pool.close();
+    await reader.cancel();
   }
 }
 
+/** Bytes read from the network at a time. */
+const READ_BYTES = 64 * 1024;
+
+/**
+ * Opens a response body for reading into one reused buffer, where the browser
+ * offers a BYOB reader for it. Otherwise each read returns a new array.
+ */
+interface ByteReader {
+  /** The next bytes, undefined at the end. The array is valid until the next read. */
+  read: () => Promise<Uint8Array | undefined>;
+  cancel: () => Promise<void>;
+}
+
+function openByteReader(body: ReadableStream<Uint8Array>): ByteReader {
+  let byob: ReadableStreamBYOBReader | undefined;
+  try {
+    byob = body.getReader({ mode: 'byob' });
+  } catch {
+    byob = undefined;
+  }
+  if (byob !== undefined) {
+    const reader = byob;
+    let buffer = new ArrayBuffer(READ_BYTES);
+    return {
+      read: async () => {
+        const { done, value } = await reader.read(new Uint8Array(buffer));
+        if (value !== undefined) {
+          // The read hands the memory back in a new ArrayBuffer; it is the next read's target.
+          buffer = value.buffer;
+        }
+        return done ? undefined : value;
+      },
+      cancel: () => reader.cancel().catch(() => undefined),
+    };
+  }
+  const reader = body.getReader();
+  return {
+    read: async () => {
+      const { done, value } = await reader.read();
+      return done ? undefined : value;
+    },
+    cancel: () => reader.cancel().catch(() => undefined),
+  };
+}
+
 /** Decodes with mediabunny and WebCodecs, one decoded block at a time. */
-async function foldWithSampleSink(track: InputAudioTrack, progress: ProgressPoster): Promise<void> {
+async function foldWithSampleSink(sink: AudioSampleSink, progress: ProgressPoster): Promise<void> {
   const channels: Float32Array[] = [];
-  for await (const sample of new AudioSampleSink(track).samples()) {
+  for await (const sample of sink.samples()) {
     try {
       const frames = sample.numberOfFrames;
       for (let index = 0; index < sample.numberOfChannels; index += 1) {
