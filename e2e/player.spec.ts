@@ -194,6 +194,67 @@ test('hour-long recording plays and draws a full waveform', async ({ page, seed 
   });
 });
 
+test('ten-minute MP3 draws its silence in the right place', async ({ page, seed }) => {
+  test.setTimeout(120_000);
+  // Noise with silence from 300 s to 310 s. The MP3 is cut into many blocks that
+  // decoders on two threads decode apart, so a gap in the right buckets shows that
+  // each block's samples were placed on the timeline correctly.
+  const source = join(casesDir, 'gap600.wav');
+  execFileSync('ffmpeg', [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'anoisesrc=d=600:c=pink:a=0.5:seed=3',
+    '-af',
+    "volume='if(between(t,300,310),0,1)':eval=frame",
+    '-ar',
+    '44100',
+    '-ac',
+    '2',
+    source,
+  ]);
+  const recording = await seed({ name: 'Gap at five minutes', sourceFile: source });
+  const player = new PlayerPage(page);
+  await player.open(recording.id, { format: 'MP3' });
+  await expect(player.waveform).toHaveAttribute('data-peaks-status', 'complete', {
+    timeout: 90_000,
+  });
+
+  // The complete peaks are cached in IndexedDB; read them back from there.
+  const peaks = await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolvePromise, reject) => {
+      const request = indexedDB.open('recordings-player');
+      request.onsuccess = () => resolvePromise(request.result);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+    });
+    const entries = await new Promise<unknown[]>((resolvePromise, reject) => {
+      const request = db.transaction('peaks').objectStore('peaks').getAll();
+      request.onsuccess = () => resolvePromise(request.result);
+      request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'));
+    });
+    const entry = entries[0] as { peaksPerSecond: number; max: Float32Array; min: Float32Array };
+    return { peaksPerSecond: entry.peaksPerSecond, max: [...entry.max], min: [...entry.min] };
+  });
+  const loudest = (fromSecond: number, toSecond: number) => {
+    const from = Math.round(fromSecond * peaks.peaksPerSecond);
+    const to = Math.round(toSecond * peaks.peaksPerSecond);
+    return Math.max(
+      ...peaks.max.slice(from, to).map(Math.abs),
+      ...peaks.min.slice(from, to).map(Math.abs),
+    );
+  };
+  expect(peaks.max).toHaveLength(600 * peaks.peaksPerSecond);
+  expect(loudest(300.1, 309.9)).toBeLessThan(0.01);
+  expect(loudest(299.5, 299.9)).toBeGreaterThan(0.1);
+  expect(loudest(310.1, 310.5)).toBeGreaterThan(0.1);
+  expect(loudest(590, 599.9)).toBeGreaterThan(0.1);
+});
+
 test('second visit draws the waveform from the cache', async ({ page, seed }) => {
   const recording = await seed({ name: 'Cached', sourceFile: speech() });
   const player = new PlayerPage(page);
