@@ -65,12 +65,16 @@ function hasInternals(decoder: unknown): decoder is Mpg123Internals {
 }
 
 /**
- * Receives decoded audio: one array per channel, each `frames` long, starting at
- * sample `startSample` of the recording's timeline. The arrays are views of the
- * decoder's memory, valid only during the call.
+ * Receives decoded audio: samples `start` to `end` of each channel array, the
+ * first of them at sample `startSample` of the recording's timeline. The arrays
+ * are views of the decoder's memory, valid only during the call, and the same
+ * arrays come back for every frame of the same length, so that decoding an hour
+ * allocates almost nothing.
  */
 export type SampleReceiver = (
   channels: readonly Float32Array[],
+  start: number,
+  end: number,
   sampleRate: number,
   startSample: number,
 ) => void;
@@ -85,6 +89,7 @@ export class Mp3BlockDecoder {
   /** Timeline position, in samples, of the next continuation block's first sample. */
   private nextSample = 0;
   private readonly decoderSlot: WasmArray<Uint32Array>;
+  private views: { frames: number; channels: readonly Float32Array[] } | undefined;
 
   private constructor(
     private readonly decoder: MPEGDecoder,
@@ -112,21 +117,15 @@ export class Mp3BlockDecoder {
     }
     let toDrop = block.prerollFrames * samplesPerFrame;
     let produced = 0;
-    this.decodeBytes(block.bytes, (channels, sampleRate) => {
-      let views = channels;
-      const frames = channels[0]?.length ?? 0;
-      if (toDrop >= frames) {
-        toDrop -= frames;
+    this.decodeBytes(block.bytes, (channels, frames, sampleRate) => {
+      const start = Math.min(toDrop, frames);
+      toDrop -= start;
+      if (start === frames) {
         return;
       }
-      if (toDrop > 0) {
-        views = channels.map((channel) => channel.subarray(toDrop));
-        toDrop = 0;
-      }
-      receive(views, sampleRate, this.nextSample);
-      const kept = views[0]?.length ?? 0;
-      this.nextSample += kept;
-      produced += kept;
+      receive(channels, start, frames, sampleRate, this.nextSample);
+      this.nextSample += frames - start;
+      produced += frames - start;
     });
     return produced;
   }
@@ -152,9 +151,29 @@ export class Mp3BlockDecoder {
     this.internals._decoder = handle;
   }
 
+  /** Returns views of the two channels in mpg123's output, the same ones while `frames` stays the same. */
+  private channelViews(frames: number): readonly Float32Array[] {
+    const output = this.internals._output.buf;
+    if (output.length < 2 * frames) {
+      throw new Error('The memory of mpg123-decoder moved, so its output cannot be read.');
+    }
+    const views = this.views;
+    if (
+      views !== undefined &&
+      views.frames === frames &&
+      views.channels[0]?.buffer === output.buffer
+    ) {
+      return views.channels;
+    }
+    // mpg123-decoder writes the two channels one after the other, mono as two equal ones.
+    const channels = [output.subarray(0, frames), output.subarray(frames, 2 * frames)];
+    this.views = { frames, channels };
+    return channels;
+  }
+
   private decodeBytes(
     bytes: Uint8Array,
-    receive: (channels: readonly Float32Array[], sampleRate: number) => void,
+    receive: (channels: readonly Float32Array[], frames: number, sampleRate: number) => void,
   ): void {
     const { _common, _input, _output, _samplesDecodedPtr, _sampleRatePtr, _errorStringPtr } =
       this.internals;
@@ -182,15 +201,7 @@ export class Mp3BlockDecoder {
           continue;
         }
         idleReads = 0;
-        const output = _output.buf;
-        if (output.length < 2 * frames) {
-          throw new Error('The memory of mpg123-decoder moved, so its output cannot be read.');
-        }
-        // mpg123-decoder writes the two channels one after the other, mono as two equal ones.
-        receive(
-          [output.subarray(0, frames), output.subarray(frames, 2 * frames)],
-          _sampleRatePtr.buf[0] ?? 0,
-        );
+        receive(this.channelViews(frames), frames, _sampleRatePtr.buf[0] ?? 0);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { Mp3BlockDecoder } from './mp3-block-decoder';
 import type { Mp3Block, Mp3StreamFormat } from './mp3-frames';
-import { createPeaksAccumulator, foldSamples, type PeaksAccumulator } from './peaks-reducer';
+import { createPeaksAccumulator, foldRange, type PeaksAccumulator } from './peaks-reducer';
 
 /** Peaks for the buckets `from` to `from + min.length`, as one decoder computed them. */
 export interface PeaksUpdate {
@@ -27,22 +27,17 @@ export class Mp3PeaksDecoder {
 
   /** Decodes a block and returns the peaks of the buckets it reached; `min` is empty when none. */
   decode(block: Mp3Block, format: Mp3StreamFormat): PeaksUpdate {
-    let from = Number.POSITIVE_INFINITY;
-    let to = -1;
-    this.decoder.decode(block, format, (channels, sampleRate, startSample) => {
-      const range = foldSamples(this.accumulator, channels, sampleRate, startSample / sampleRate);
-      if (range.to > range.from) {
-        from = Math.min(from, range.from);
-        to = Math.max(to, range.to);
-      }
+    const changed = { from: Number.POSITIVE_INFINITY, to: -1 };
+    this.decoder.decode(block, format, (channels, start, end, sampleRate, startSample) => {
+      foldRange(this.accumulator, channels, start, end, sampleRate, startSample, changed);
     });
-    if (to < 0) {
+    if (changed.to < 0) {
       return { from: 0, min: new Float32Array(0), max: new Float32Array(0) };
     }
     return {
-      from,
-      min: this.accumulator.min.slice(from, to),
-      max: this.accumulator.max.slice(from, to),
+      from: changed.from,
+      min: this.accumulator.min.slice(changed.from, changed.to),
+      max: this.accumulator.max.slice(changed.from, changed.to),
     };
   }
 

@@ -55,40 +55,76 @@ export function foldSamples(
   sampleRate: number,
   startSeconds: number,
 ): PeaksRange {
-  const { min, max, filled, peaksPerSecond } = accumulator;
+  const changed = { from: Number.POSITIVE_INFINITY, to: -1 };
   const frames = channels[0]?.length ?? 0;
-  const last = min.length - 1;
-  // Buckets are computed from whole frame numbers on the recording's timeline,
-  // so a block split in two lands in exactly the same buckets as the whole.
-  const firstFrame = Math.round(startSeconds * sampleRate);
-  const bucketOf = (frame: number) =>
-    Math.floor(((firstFrame + frame) * peaksPerSecond) / sampleRate);
-  let from = Number.POSITIVE_INFINITY;
-  let to = -1;
+  foldRange(
+    accumulator,
+    channels,
+    0,
+    frames,
+    sampleRate,
+    Math.round(startSeconds * sampleRate),
+    changed,
+  );
+  return changed.to < 0 ? { from: 0, to: 0 } : changed;
+}
 
-  let frame = 0;
-  while (frame < frames) {
-    const bucketFloor = bucketOf(frame);
-    // The run of frames in this bucket ends at the next boundary; the estimate
-    // is corrected by a frame or two against rounding.
-    let runEnd = Math.ceil(((bucketFloor + 1) * sampleRate) / peaksPerSecond) - firstFrame;
-    runEnd = Math.min(Math.max(runEnd, frame + 1), frames);
-    while (runEnd > frame + 1 && bucketOf(runEnd - 1) > bucketFloor) {
+/** Returns the bucket that timeline sample `sample` falls in. */
+function bucketAt(sample: number, peaksPerSecond: number, sampleRate: number): number {
+  return Math.floor((sample * peaksPerSecond) / sampleRate);
+}
+
+/**
+ * Folds samples `start` to `end` of each channel into the accumulator, sample
+ * `start` being sample `firstSample` of the timeline, and widens `changed` to
+ * cover the buckets it changed. It allocates nothing, so that it can run for
+ * every decoded frame of an hour-long file.
+ */
+export function foldRange(
+  accumulator: PeaksAccumulator,
+  channels: readonly Float32Array[],
+  start: number,
+  end: number,
+  sampleRate: number,
+  firstSample: number,
+  changed: PeaksRange,
+): void {
+  const { min, max, filled, peaksPerSecond } = accumulator;
+  const last = min.length - 1;
+  // Timeline sample = offset + index. Buckets are computed from whole sample numbers
+  // on the timeline, so a block split in two lands in exactly the same buckets as the whole.
+  const offset = firstSample - start;
+
+  let index = start;
+  while (index < end) {
+    const bucketFloor = bucketAt(offset + index, peaksPerSecond, sampleRate);
+    // The run of samples in this bucket ends at the next boundary; the estimate
+    // is corrected by a sample or two against rounding.
+    let runEnd = Math.ceil(((bucketFloor + 1) * sampleRate) / peaksPerSecond) - offset;
+    runEnd = Math.min(Math.max(runEnd, index + 1), end);
+    while (
+      runEnd > index + 1 &&
+      bucketAt(offset + runEnd - 1, peaksPerSecond, sampleRate) > bucketFloor
+    ) {
       runEnd -= 1;
     }
-    while (runEnd < frames && bucketOf(runEnd) === bucketFloor) {
+    while (runEnd < end && bucketAt(offset + runEnd, peaksPerSecond, sampleRate) === bucketFloor) {
       runEnd += 1;
     }
     if (bucketFloor < 0) {
-      frame = runEnd;
+      index = runEnd;
       continue;
     }
     const bucket = Math.min(bucketFloor, last);
 
     let low = filled[bucket] === 1 ? (min[bucket] ?? 0) : Number.POSITIVE_INFINITY;
     let high = filled[bucket] === 1 ? (max[bucket] ?? 0) : Number.NEGATIVE_INFINITY;
-    for (const channel of channels) {
-      for (let i = frame; i < runEnd; i += 1) {
+    for (let channelIndex = 0; channelIndex < channels.length; channelIndex += 1) {
+      const channel = channels[channelIndex];
+      if (channel === undefined) {
+        continue;
+      }
+      for (let i = index; i < runEnd; i += 1) {
         const value = channel[i] ?? 0;
         if (value < low) low = value;
         if (value > high) high = value;
@@ -97,12 +133,10 @@ export function foldSamples(
     min[bucket] = Math.max(-1, low);
     max[bucket] = Math.min(1, high);
     filled[bucket] = 1;
-    from = Math.min(from, bucket);
-    to = Math.max(to, bucket + 1);
-    frame = runEnd;
+    changed.from = Math.min(changed.from, bucket);
+    changed.to = Math.max(changed.to, bucket + 1);
+    index = runEnd;
   }
-
-  return to < 0 ? { from: 0, to: 0 } : { from, to };
 }
 
 /**
