@@ -1,6 +1,7 @@
 // Starts the emulator (API and media, no built app) and Vite with hot reload,
 // which proxies /api and /oauth to it. Ctrl-C stops both.
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const port = process.env.PORT ?? '8787';
 const children = [
@@ -8,10 +9,15 @@ const children = [
     stdio: 'inherit',
     env: { ...process.env, PORT: port, RECORDINGS_APP_DIR: '' },
   }),
-  spawn('npx', ['--no-install', 'vite'], {
-    stdio: 'inherit',
-    env: { ...process.env, EMULATOR_URL: `http://127.0.0.1:${port}` },
-  }),
+  // Vite runs as a direct child, not under npx, so that stopping this script stops it too.
+  spawn(
+    process.execPath,
+    [fileURLToPath(new URL('bin/vite.js', import.meta.resolve('vite/package.json')))],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, EMULATOR_URL: `http://127.0.0.1:${port}` },
+    },
+  ),
 ];
 
 function stopAll(signal) {
