@@ -103,6 +103,7 @@ function nextTask(): Promise<void> {
 class LocalBlockDecoder implements BlockDecoder {
   private decoder: Promise<Mp3PeaksDecoder> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
   pending = 0;
 
   constructor(private readonly size: PeaksSize) {}
@@ -111,6 +112,10 @@ class LocalBlockDecoder implements BlockDecoder {
     this.pending += 1;
     const result = this.queue.then(async () => {
       await nextTask();
+      // Blocks still queued when the decoder is closed are not decoded.
+      if (this.closed) {
+        throw new Error('The MP3 decoder was stopped.');
+      }
       this.decoder ??= Mp3PeaksDecoder.create(this.size.durationSeconds, this.size.peaksPerSecond);
       const update = (await this.decoder).decode(block, format);
       return { update, spent: block.bytes.buffer };
@@ -121,8 +126,12 @@ class LocalBlockDecoder implements BlockDecoder {
     });
   }
 
+  /** Frees mpg123 once the block being decoded, if any, is done. */
   close(): void {
-    void this.decoder?.then((decoder) => decoder.free()).catch(() => undefined);
+    this.closed = true;
+    void this.queue
+      .then(() => this.decoder?.then((decoder) => decoder.free()))
+      .catch(() => undefined);
   }
 }
 
@@ -144,14 +153,26 @@ export class Mp3DecoderPool {
   private readonly decoders: BlockDecoder[] = [];
   private last: BlockDecoder | undefined;
   private readonly running = new Set<Promise<void>>();
-  private wakeUp: (() => void) | undefined;
+  /** Callers of `submit` waiting for room, woken whenever a block is done. */
+  private waiting: (() => void)[] = [];
+  /** The previous `submit`, so that overlapping calls send their blocks in call order. */
+  private submitted: Promise<unknown> = Promise.resolve();
   private failure: Error | undefined;
   private closed = false;
 
   constructor(private readonly options: Mp3DecoderPoolOptions) {}
 
-  /** Sends a block to a decoder once one has room; throws the first decoding failure. */
-  async submit(block: Mp3Block, format: Mp3StreamFormat): Promise<void> {
+  /**
+   * Sends a block to a decoder once one has room; throws the first decoding
+   * failure. Blocks are sent in the order of the calls, awaited or not.
+   */
+  submit(block: Mp3Block, format: Mp3StreamFormat): Promise<void> {
+    const sent = this.submitted.then(() => this.sendWhenRoom(block, format));
+    this.submitted = sent.catch(() => undefined);
+    return sent;
+  }
+
+  private async sendWhenRoom(block: Mp3Block, format: Mp3StreamFormat): Promise<void> {
     for (;;) {
       if (this.failure !== undefined) {
         throw this.failure;
@@ -167,7 +188,7 @@ export class Mp3DecoderPool {
         return;
       }
       await new Promise<void>((resolve) => {
-        this.wakeUp = resolve;
+        this.waiting.push(resolve);
       });
     }
   }
@@ -185,7 +206,13 @@ export class Mp3DecoderPool {
   close(): void {
     this.closed = true;
     this.decoders.forEach((decoder) => decoder.close());
-    this.wakeUp?.();
+    this.wakeAll();
+  }
+
+  private wakeAll(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    waiting.forEach((wake) => wake());
   }
 
   private leastBusy(): BlockDecoder {
@@ -216,16 +243,16 @@ export class Mp3DecoderPool {
     const job = decoder
       .decode(block, format)
       .then(({ update, spent }) => {
-        this.options.onUpdate(update, spent);
+        if (!this.closed) {
+          this.options.onUpdate(update, spent);
+        }
       })
       .catch((error: unknown) => {
         this.failure ??= error instanceof Error ? error : new Error(String(error));
       })
       .finally(() => {
         this.running.delete(job);
-        const wake = this.wakeUp;
-        this.wakeUp = undefined;
-        wake?.();
+        this.wakeAll();
       });
     this.running.add(job);
   }

@@ -211,6 +211,52 @@ describe('Mp3DecoderPool', () => {
     expect(largestDifference(await wholeFilePeaks(bytes, seconds), merged)).toBeLessThan(1e-5);
   });
 
+  it('sends overlapping submits in order', async () => {
+    const { blocks, format } = split(fixture('cbr30s'), 16 * 1024, 16 * 1024);
+    const starts: number[] = [];
+    const pool = new Mp3DecoderPool({
+      maxDecoders: 1,
+      durationSeconds: 30,
+      peaksPerSecond: 50,
+      onUpdate: (update) => starts.push(update.from),
+    });
+    // Four calls at once, more than the decoder takes: each must wait its turn.
+    await Promise.all(
+      blocks
+        .slice(0, 4)
+        .map((block) => pool.submit(block, format ?? { samplesPerFrame: 0, skipSamples: 0 })),
+    );
+    await pool.finish();
+    pool.close();
+
+    expect(starts).toHaveLength(4);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  it('drops queued blocks when closed', async () => {
+    const { blocks, format } = split(fixture('cbr30s'), 16 * 1024, 16 * 1024);
+    let updates = 0;
+    const pool = new Mp3DecoderPool({
+      maxDecoders: 1,
+      durationSeconds: 30,
+      peaksPerSecond: 50,
+      onUpdate: () => {
+        updates += 1;
+      },
+    });
+    const [first, second] = blocks;
+    if (first === undefined || second === undefined || format === undefined) {
+      throw new Error('The fixture should give two blocks.');
+    }
+    await pool.submit(first, format);
+    await pool.submit(second, format);
+    pool.close();
+
+    // The queued blocks are refused, not decoded on a freed decoder.
+    await expect(pool.finish()).rejects.toThrow('The MP3 decoder was stopped.');
+    expect(updates).toBe(0);
+  });
+
   it('rejects blocks once closed', async () => {
     const pool = new Mp3DecoderPool({
       maxDecoders: 2,
