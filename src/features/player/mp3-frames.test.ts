@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 
-import { Mp3BlockSplitter, parseFrameHeader, sniffMpegAudio } from './mp3-frames';
+import { Mp3BlockSplitter, parseFrameHeader, scanId3v2Tags, sniffMpegAudio } from './mp3-frames';
 
 function fixture(name: 'vbr12s' | 'mono22k30s'): Uint8Array {
   return Uint8Array.from(atob(inject('mp3Fixtures')[name]), (character) => character.charCodeAt(0));
@@ -47,6 +47,26 @@ describe('sniffMpegAudio', () => {
     const tagged = fixture('mono22k30s');
     expect(String.fromCharCode(...tagged.subarray(0, 3))).toBe('ID3');
     expect(sniffMpegAudio(tagged)).toBe('mpeg');
+  });
+
+  it('reads through two ID3v2 tags in a row', () => {
+    const tagged = fixture('mono22k30s');
+    // A second tag of 3000 bytes of padding in front of the file's own tag.
+    const extra = new Uint8Array(10 + 3000);
+    extra.set([0x49, 0x44, 0x33, 4, 0, 0, 0, 0, 0x17, 0x38]);
+    const bytes = new Uint8Array(extra.length + tagged.length);
+    bytes.set(extra);
+    bytes.set(tagged, extra.length);
+
+    expect(sniffMpegAudio(bytes)).toBe('mpeg');
+    expect(sniffMpegAudio(bytes.subarray(0, extra.length + 5))).toBe('more');
+    // The first tag's header is enough to know the tags end no earlier than after it.
+    expect(scanId3v2Tags(bytes.subarray(0, 20))).toEqual({ end: 3010, known: false });
+    expect(scanId3v2Tags(bytes).known).toBe(true);
+    const splitter = new Mp3BlockSplitter({ blockBytes: 8 * 1024, prerollFrames: 4 });
+    const blocks = [...splitter.push(bytes), ...splitter.finish()];
+    expect(splitter.format?.samplesPerFrame).toBe(576);
+    expect(blocks.length).toBeGreaterThan(3);
   });
 
   it('requests more bytes when short', () => {

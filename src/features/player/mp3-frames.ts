@@ -86,21 +86,37 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): MpegFrameHe
   return { byteLength, samplesPerFrame, sampleRate, channels, version, layer };
 }
 
-/** Size of an ID3v2 tag at the start of `bytes`, 0 when there is none, undefined when 10 bytes are not there yet. */
+/**
+ * Returns where the ID3v2 tags at the start of `bytes` end (some files carry
+ * two in a row), as far as `bytes` shows them. `known` is false while more
+ * bytes could show a further tag, and `end` is then a lower bound.
+ */
+export function scanId3v2Tags(bytes: Uint8Array): { end: number; known: boolean } {
+  let offset = 0;
+  for (;;) {
+    if (bytes.length < offset + 3) {
+      return { end: offset, known: false };
+    }
+    if (bytes[offset] !== 0x49 || bytes[offset + 1] !== 0x44 || bytes[offset + 2] !== 0x33) {
+      return { end: offset, known: true };
+    }
+    if (bytes.length < offset + 10) {
+      return { end: offset, known: false };
+    }
+    const size =
+      ((bytes[offset + 6] ?? 0) << 21) |
+      ((bytes[offset + 7] ?? 0) << 14) |
+      ((bytes[offset + 8] ?? 0) << 7) |
+      (bytes[offset + 9] ?? 0);
+    const hasFooter = ((bytes[offset + 5] ?? 0) & 0x10) !== 0;
+    offset += 10 + size + (hasFooter ? 10 : 0);
+  }
+}
+
+/** Returns the size of the ID3v2 tags at the start of `bytes`, 0 when there is none, undefined while not known. */
 export function id3v2TagSize(bytes: Uint8Array): number | undefined {
-  if (bytes.length < 3) {
-    return undefined;
-  }
-  if (bytes[0] !== 0x49 || bytes[1] !== 0x44 || bytes[2] !== 0x33) {
-    return 0;
-  }
-  if (bytes.length < 10) {
-    return undefined;
-  }
-  const size =
-    ((bytes[6] ?? 0) << 21) | ((bytes[7] ?? 0) << 14) | ((bytes[8] ?? 0) << 7) | (bytes[9] ?? 0);
-  const hasFooter = ((bytes[5] ?? 0) & 0x10) !== 0;
-  return 10 + size + (hasFooter ? 10 : 0);
+  const { end, known } = scanId3v2Tags(bytes);
+  return known ? end : undefined;
 }
 
 /** Facts from the first frame: whether it is an Info frame, and how many samples to drop. */

@@ -5,7 +5,7 @@
 import type { AudioSampleSink } from 'mediabunny';
 
 import { Mp3DecoderPool } from './mp3-decoder-pool';
-import { Mp3BlockSplitter, sniffMpegAudio } from './mp3-frames';
+import { Mp3BlockSplitter, scanId3v2Tags, sniffMpegAudio } from './mp3-frames';
 import type { PeaksRequest, PeaksWorkerMessage, PeaksFailureReason } from './peaks-messages';
 import {
   createPeaksAccumulator,
@@ -128,27 +128,38 @@ async function computePeaks(request: StartRequest): Promise<void> {
   post({ type: 'done' });
 }
 
-/** Bytes read to tell MPEG audio from other formats; an ID3v2 tag with pictures can be larger. */
-const SNIFF_LIMIT_BYTES = 1024 * 1024;
+/** Bytes read after any ID3v2 tag to tell MPEG audio from other formats. */
+const SNIFF_LIMIT_BYTES = 64 * 1024;
+/** Largest ID3v2 tag read through before the file is handed to mediabunny. */
+const MAX_TAG_BYTES = 16 * 1024 * 1024;
 
-/** Reads the start of the file until it is known whether it is MPEG audio. */
+/**
+ * Reads the start of the file until it is known whether it is MPEG audio. An
+ * ID3v2 tag, which can hold large pictures, is read through first.
+ */
 async function readUntilKnown(
   reader: ByteReader,
 ): Promise<{ kind: 'mpeg' | 'other'; bytes: Uint8Array }> {
-  let bytes = new Uint8Array(0);
+  let buffer = new Uint8Array(SNIFF_LIMIT_BYTES);
+  let used = 0;
   for (;;) {
     const chunk = await reader.read();
     if (chunk !== undefined) {
-      const joined = new Uint8Array(bytes.length + chunk.length);
-      joined.set(bytes);
-      joined.set(chunk, bytes.length);
-      bytes = joined;
+      if (used + chunk.length > buffer.length) {
+        const grown = new Uint8Array(2 * (used + chunk.length));
+        grown.set(buffer.subarray(0, used));
+        buffer = grown;
+      }
+      buffer.set(chunk, used);
+      used += chunk.length;
     }
+    const bytes = buffer.subarray(0, used);
     const verdict = sniffMpegAudio(bytes);
     if (verdict !== 'more') {
       return { kind: verdict, bytes };
     }
-    if (chunk === undefined || bytes.length >= SNIFF_LIMIT_BYTES) {
+    const tagsEnd = Math.min(scanId3v2Tags(bytes).end, MAX_TAG_BYTES);
+    if (chunk === undefined || used >= tagsEnd + SNIFF_LIMIT_BYTES) {
       return { kind: 'other', bytes };
     }
   }
