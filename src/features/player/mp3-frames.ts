@@ -38,12 +38,14 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): MpegFrameHe
   if (offset + 4 > bytes.length) {
     return undefined;
   }
+
   const b1 = bytes[offset + 1] ?? 0;
   const b2 = bytes[offset + 2] ?? 0;
   const b3 = bytes[offset + 3] ?? 0;
   if (bytes[offset] !== 0xff || (b1 & 0xe0) !== 0xe0) {
     return undefined;
   }
+
   const versionBits = (b1 >> 3) & 3;
   const layerBits = (b1 >> 1) & 3;
   const bitrateIndex = b2 >> 4;
@@ -51,6 +53,7 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): MpegFrameHe
   if (versionBits === 1 || layerBits === 0 || bitrateIndex === 0 || bitrateIndex === 15) {
     return undefined;
   }
+
   let version: 1 | 2 | 2.5 = 2.5;
   if (versionBits === 3) {
     version = 1;
@@ -62,6 +65,7 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): MpegFrameHe
   if (sampleRate === undefined) {
     return undefined;
   }
+
   let kbpsTable: readonly number[] = MPEG2_LAYER23_KBPS;
   if (version === 1) {
     kbpsTable = MPEG1_KBPS[layer];
@@ -70,6 +74,7 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): MpegFrameHe
   }
   const bitsPerSecond = (kbpsTable[bitrateIndex] ?? 0) * 1000;
   const padding = (b2 >> 1) & 1;
+
   let byteLength: number;
   let samplesPerFrame: number;
   if (layer === 1) {
@@ -82,6 +87,7 @@ export function parseFrameHeader(bytes: Uint8Array, offset: number): MpegFrameHe
     byteLength = Math.floor((72 * bitsPerSecond) / sampleRate) + padding;
     samplesPerFrame = 576;
   }
+
   const channels = b3 >> 6 === 3 ? 1 : 2;
   return { byteLength, samplesPerFrame, sampleRate, channels, version, layer };
 }
@@ -153,10 +159,12 @@ export function readLeadingFrame(
   if (header.layer !== 3 || (tag !== 'Xing' && tag !== 'Info')) {
     return { isInfoFrame: false, skipSamples: 0 };
   }
+
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (tagOffset + 8 > bytes.length) {
     return { isInfoFrame: true, skipSamples: 0 };
   }
+
   const flags = view.getUint32(tagOffset + 4);
   // Frame count, byte count, table of contents and quality, each present when its flag is set.
   const lameOffset =
@@ -169,10 +177,12 @@ export function readLeadingFrame(
   if (lameOffset + 24 > Math.min(bytes.length, offset + header.byteLength)) {
     return { isInfoFrame: true, skipSamples: 0 };
   }
+
   const encoder = String.fromCharCode(...bytes.subarray(lameOffset, lameOffset + 4));
   if (encoder !== 'LAME' && encoder !== 'Lavf' && encoder !== 'Lavc') {
     return { isInfoFrame: true, skipSamples: 0 };
   }
+
   // 12 bits of encoder delay, then 12 bits of padding, 21 bytes into the LAME tag.
   const delays =
     ((bytes[lameOffset + 21] ?? 0) << 16) |
@@ -237,7 +247,7 @@ export class Mp3BlockSplitter {
   private buffer = new Uint8Array(0);
   /** Bytes of `buffer` in use. */
   private used = 0;
-  /** File offset of `buffer[0]`. */
+  /** File offset of the first byte in `buffer`. */
   private bufferStart = 0;
   /** File offset where the next frame header is expected; undefined until the first frame is found. */
   private nextFrame: number | undefined;
