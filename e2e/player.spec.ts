@@ -194,7 +194,7 @@ test('hour-long recording plays and draws a full waveform', async ({ page, seed 
   });
 });
 
-test('ten-minute MP3 draws its silence in the right place', async ({ page, seed }) => {
+test('split MP3 places its silence correctly', async ({ page, seed }) => {
   test.setTimeout(120_000);
   // Noise with silence from 300 s to 310 s. The MP3 is cut into many blocks that
   // decoders on two threads decode apart, so a gap in the right buckets shows that
@@ -225,7 +225,7 @@ test('ten-minute MP3 draws its silence in the right place', async ({ page, seed 
     timeout: 90_000,
   });
 
-  // The complete peaks are cached in IndexedDB; read them back from there.
+  // The complete peaks are cached in IndexedDB, so the test reads them back from there.
   const peaks = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolvePromise, reject) => {
       const request = indexedDB.open('recordings-player');

@@ -43,7 +43,7 @@ interface Mpg123Internals {
 }
 
 const MPG123_NEED_MORE = -10;
-/** Reads in a row that may yield no samples before a piece of input is given up. */
+/** Maximum number of reads in a row without samples before a piece of input is given up. */
 const MAX_IDLE_READS = 64;
 
 function hasInternals(decoder: unknown): decoder is Mpg123Internals {
@@ -137,7 +137,7 @@ export class Mp3BlockDecoder {
   /** Replaces the mpg123 stream with a new one, forgetting the previous block's state. */
   private restartStream(): void {
     const { wasm } = this.internals._common;
-    // This frees the stream's memory too; calling `free` on it as well corrupts the heap.
+    // This frees the stream's memory too, so calling `free` on it as well would corrupt the heap.
     wasm.mpeg_frame_decoder_destroy(this.internals._decoder);
     const error = wasm.mpeg_frame_decoder_create(this.decoderSlot.ptr, 0);
     if (error !== 0) {
@@ -183,7 +183,7 @@ export class Mp3BlockDecoder {
       _input.buf.set(piece);
       let status = wasm.mpeg_decoder_feed(this.internals._decoder, _input.ptr, piece.length);
       // mpg123 is read until it needs more data. A damaged frame reports an error and
-      // decoding goes on after it; a run of reads that yield nothing ends the piece.
+      // decoding goes on after it. A run of reads without samples ends the piece.
       let idleReads = 0;
       while (status !== MPG123_NEED_MORE && idleReads < MAX_IDLE_READS) {
         _samplesDecodedPtr.buf[0] = 0;

@@ -2,7 +2,7 @@ import type { Mp3Block, Mp3StreamFormat } from './mp3-frames';
 import { Mp3PeaksDecoder, type PeaksUpdate } from './mp3-peaks';
 import type { Mp3DecoderReply, Mp3DecoderRequest } from './peaks-messages';
 
-/** Maximum blocks sent to one decoder and not yet returned, the one it is decoding included. */
+/** Maximum number of blocks sent to one decoder and not yet returned, the one it is decoding included. */
 const MAX_BLOCKS_PER_DECODER = 2;
 
 interface BlockDecoder {
@@ -163,7 +163,7 @@ export class Mp3DecoderPool {
   constructor(private readonly options: Mp3DecoderPoolOptions) {}
 
   /**
-   * Sends a block to a decoder once one has room; throws the first decoding
+   * Sends a block to a decoder once one has room, and throws the first decoding
    * failure. Blocks are sent in the order of the calls, awaited or not.
    */
   submit(block: Mp3Block, format: Mp3StreamFormat): Promise<void> {
@@ -193,7 +193,7 @@ export class Mp3DecoderPool {
     }
   }
 
-  /** Waits for every block sent; throws the first decoding failure. */
+  /** Waits for every block sent, and throws the first decoding failure. */
   async finish(): Promise<void> {
     while (this.running.size > 0) {
       await Promise.all(this.running);

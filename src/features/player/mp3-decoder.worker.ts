@@ -25,6 +25,7 @@ async function handle(request: Mp3DecoderRequest): Promise<void> {
       spent,
     ]);
   } catch (error: unknown) {
+    console.warn(`Decoding MP3 block ${request.id} failed`, error);
     const message = error instanceof Error ? error.message : String(error);
     reply({ type: 'failed', id: request.id, message });
   }

@@ -8,7 +8,7 @@ function fixture(name: 'vbr12s' | 'mono22k30s'): Uint8Array {
 
 describe('parseFrameHeader', () => {
   it('reads an MPEG-1 layer 3 header', () => {
-    // 0xFFFB: MPEG-1 layer 3 without CRC; 0x92: 128 kb/s, 44.1 kHz, padded; 0x64: joint stereo.
+    // 0xFFFB is MPEG-1 layer 3 without CRC, 0x92 is 128 kb/s at 44.1 kHz, padded, and 0x64 is joint stereo.
     const header = parseFrameHeader(new Uint8Array([0xff, 0xfb, 0x92, 0x64]), 0);
     expect(header).toEqual({
       byteLength: 418,
@@ -21,7 +21,7 @@ describe('parseFrameHeader', () => {
   });
 
   it('reads an MPEG-2 mono header', () => {
-    // 0xFFF3: MPEG-2 layer 3; 0x40: 32 kb/s, 22.05 kHz, no padding; 0xC4: mono.
+    // 0xFFF3 is MPEG-2 layer 3, 0x40 is 32 kb/s at 22.05 kHz without padding, and 0xC4 is mono.
     const header = parseFrameHeader(new Uint8Array([0xff, 0xf3, 0x40, 0xc4]), 0);
     expect(header).toMatchObject({
       byteLength: 104,

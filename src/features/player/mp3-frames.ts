@@ -215,7 +215,7 @@ export interface Mp3Block {
 }
 
 export interface Mp3BlockSplitterOptions {
-  /** Bytes of new frames per block; a block ends at the first frame boundary past this. */
+  /** Bytes of new frames per block. A block ends at the first frame boundary past this. */
   readonly blockBytes: number;
   /** Frames repeated at the start of each block but the first. */
   readonly prerollFrames: number;
@@ -226,7 +226,7 @@ export interface Mp3BlockSplitterOptions {
  * frame that crosses the limit, so that recycled buffers fit the next blocks.
  */
 const BLOCK_SLACK_BYTES = 32 * 1024;
-/** Most recycled block buffers kept. */
+/** Maximum number of recycled block buffers kept. */
 const MAX_SPARE_BUFFERS = 12;
 
 /** Bytes searched for the first frame, after any ID3v2 tag, before the splitter stops looking. */
@@ -270,7 +270,7 @@ export class Mp3BlockSplitter {
 
   constructor(private readonly options: Mp3BlockSplitterOptions) {}
 
-  /** Known once the first frame has been found. */
+  /** The stream's format, known once the first frame has been found. */
   get format(): Mp3StreamFormat | undefined {
     return this.streamFormat;
   }
@@ -342,16 +342,11 @@ export class Mp3BlockSplitter {
     }
     let offset = Math.max(this.searchFrom, tagSize);
     for (; offset + 4 <= this.used; offset += 1) {
-      const header = parseFrameHeader(view, offset);
-      if (header === undefined) {
-        continue;
-      }
-      // The next header must start where this frame ends.
-      const next = offset + header.byteLength;
-      if (next + 4 > this.used) {
+      const header = confirmedHeader(view, offset);
+      if (header === 'more') {
         break;
       }
-      if (parseFrameHeader(view, next) === undefined) {
+      if (header === undefined) {
         continue;
       }
       const leading = readLeadingFrame(view, offset, header);
@@ -359,8 +354,8 @@ export class Mp3BlockSplitter {
         samplesPerFrame: header.samplesPerFrame,
         skipSamples: leading.skipSamples,
       };
-      // An Info frame stays in the first block; the decoder outputs nothing for it.
-      this.nextFrame = this.bufferStart + (leading.isInfoFrame ? next : offset);
+      // An Info frame stays in the first block, and the decoder outputs nothing for it.
+      this.nextFrame = this.bufferStart + offset + (leading.isInfoFrame ? header.byteLength : 0);
       return;
     }
     this.searchFrom = offset;
@@ -439,17 +434,29 @@ export function sniffMpegAudio(bytes: Uint8Array): 'mpeg' | 'other' | 'more' {
   if (tagSize === undefined) {
     return 'more';
   }
-  const first = tagSize;
-  if (first + 4 > bytes.length) {
+  const header = confirmedHeader(bytes, tagSize);
+  if (header === 'more') {
     return 'more';
   }
-  const header = parseFrameHeader(bytes, first);
+  return header === undefined ? 'other' : 'mpeg';
+}
+
+/**
+ * Returns the frame header at `offset` when another header starts where its
+ * frame ends, undefined when either is not a header, and 'more' while `bytes`
+ * ends before both can be read.
+ */
+function confirmedHeader(bytes: Uint8Array, offset: number): MpegFrameHeader | 'more' | undefined {
+  if (offset + 4 > bytes.length) {
+    return 'more';
+  }
+  const header = parseFrameHeader(bytes, offset);
   if (header === undefined) {
-    return 'other';
+    return undefined;
   }
-  const second = first + header.byteLength;
-  if (second + 4 > bytes.length) {
+  const next = offset + header.byteLength;
+  if (next + 4 > bytes.length) {
     return 'more';
   }
-  return parseFrameHeader(bytes, second) === undefined ? 'other' : 'mpeg';
+  return parseFrameHeader(bytes, next) === undefined ? undefined : header;
 }

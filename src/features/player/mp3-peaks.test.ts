@@ -16,7 +16,7 @@ function fixture(name: keyof ReturnType<typeof inject<'mp3Fixtures'>>): Uint8Arr
   return Uint8Array.from(atob(inject('mp3Fixtures')[name]), (character) => character.charCodeAt(0));
 }
 
-/** Peaks from one gapless decode of the whole file by mpg123-decoder's public API. */
+/** Returns the peaks of one gapless decode of the whole file by mpg123-decoder's public API. */
 async function wholeFilePeaks(bytes: Uint8Array, seconds: number): Promise<PeaksAccumulator> {
   const accumulator = createPeaksAccumulator(seconds, 50);
   const decoder = new MPEGDecoder({ enableGapless: true });
@@ -252,7 +252,7 @@ describe('Mp3DecoderPool', () => {
     await pool.submit(second, format);
     pool.close();
 
-    // The queued blocks are refused, not decoded on a freed decoder.
+    // The queued blocks are rejected, not decoded on a freed decoder.
     await expect(pool.finish()).rejects.toThrow('The MP3 decoder was stopped.');
     expect(updates).toBe(0);
   });

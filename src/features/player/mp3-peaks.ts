@@ -25,7 +25,7 @@ export class Mp3PeaksDecoder {
     return new Mp3PeaksDecoder(await Mp3BlockDecoder.create(), durationSeconds, peaksPerSecond);
   }
 
-  /** Decodes a block and returns the peaks of the buckets it reached; `min` is empty when none. */
+  /** Decodes a block and returns the peaks of the buckets it reached. `min` is empty when it reached none. */
   decode(block: Mp3Block, format: Mp3StreamFormat): PeaksUpdate {
     const changed = { from: Number.POSITIVE_INFINITY, to: -1 };
     this.decoder.decode(block, format, (channels, start, end, sampleRate, startSample) => {

@@ -27,12 +27,12 @@ const READ_CACHE_BYTES = 8 * 1024 * 1024;
 /** Bytes of MP3 frames per block, about 24 s of audio at 87 kb/s. */
 const MP3_BLOCK_BYTES = 256 * 1024;
 /**
- * Frames of the previous block each block starts with. mpg123 needs about four to
- * fill its bit reservoir and filter bank; after them its samples match those of an
- * uninterrupted decode to 2e-7.
+ * Frames of the previous block each block starts with. On the benchmark file mpg123
+ * needed about four to fill its bit reservoir and filter bank. After them its
+ * samples matched those of an uninterrupted decode to 2e-7.
  */
 const MP3_PREROLL_FRAMES = 10;
-/** Most MP3 decoder workers; more cores than this rarely help a file that streams in. */
+/** Maximum number of MP3 decoders. Only two were measured, on a 2-core machine. */
 const MAX_MP3_DECODERS = 4;
 
 function post(message: PeaksWorkerMessage, transfer: Transferable[] = []): void {
@@ -110,7 +110,7 @@ async function computePeaks(request: StartRequest): Promise<void> {
   const progress = new ProgressPoster(accumulator);
   const announce = () => post({ type: 'init', length: accumulator.min.length, peaksPerSecond });
 
-  // A plain MP3 file goes to mpg123 as it streams in; anything else through mediabunny.
+  // A plain MP3 file goes to mpg123 as it streams in, and anything else to mediabunny.
   const response = await fetchRenewing(currentUrl);
   if (response.body === null) {
     throw new PeaksError('network', 'The media server sent an empty response for the file.');
@@ -241,11 +241,11 @@ class ProgressPoster {
  * Decodes an MP3 file with mpg123 compiled to WebAssembly, reading it in one
  * streamed GET. Chromium 156's WebCodecs AudioDecoder takes one MP3 frame per
  * chunk (it rejects several) and needed about 0.12 ms for each, so 18 s for the
- * 149,000 frames of a 65-minute file (`npm run bench:player`, 2-core VM); mpg123
+ * 149,000 frames of a 65-minute file (`npm run bench:player`, 2-core VM). mpg123
  * needs about 5 s on one core there.
  *
- * The stream is cut into blocks of whole frames, which up to one decoder worker
- * per core decode side by side. Each block repeats the last frames of the one
+ * The stream is cut into blocks of whole frames, which up to one decoder per core
+ * decodes side by side: this worker's own thread and decoder workers. Each block repeats the last frames of the one
  * before it, so every decoder starts in the state an uninterrupted decode would
  * have, and the frame count places its samples exactly on the timeline.
  */
@@ -324,7 +324,7 @@ function openByteReader(body: ReadableStream<Uint8Array>): ByteReader {
       read: async () => {
         const { done, value } = await reader.read(new Uint8Array(buffer));
         if (value !== undefined) {
-          // The read hands the memory back in a new ArrayBuffer; it is the next read's target.
+          // The read hands the memory back in a new ArrayBuffer, which the next read fills.
           buffer = value.buffer;
         }
         return done ? undefined : value;
